@@ -1,0 +1,18 @@
+// `npm run check:generated`: fails when generated/ differs from what
+// `npm run generate` would write now.
+import { readFile } from 'node:fs/promises';
+import { fromRoot } from './lib/paths.ts';
+import { renderGenerated } from './lib/render-generated.ts';
+
+const stale: string[] = [];
+for (const [file, expected] of await renderGenerated()) {
+  const actual = await readFile(fromRoot(file), 'utf8').catch(() => undefined);
+  if (actual !== expected) stale.push(actual === undefined ? `${file} (missing)` : file);
+}
+if (stale.length > 0) {
+  console.error(
+    `generated/ is stale: ${stale.join(', ')}\nRun \`npm run generate\` and commit the result.`,
+  );
+  process.exit(1);
+}
+console.log('generated/ is fresh');

@@ -1,0 +1,60 @@
+// The bundled contract (generated/openapi.json) as tests read it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function loadContract(): JsonObject {
+  const file = new URL('../../generated/openapi.json', import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+}
+
+export const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Follows a local `$ref` (`#/components/...`) inside the contract. */
+export function resolveRef(contract: JsonObject, node: Json | undefined): Json | undefined {
+  if (!isObject(node) || typeof node.$ref !== 'string') return node;
+  let current: Json | undefined = contract;
+  for (const segment of node.$ref.replace(/^#\//, '').split('/')) {
+    current = isObject(current)
+      ? current[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
+      : undefined;
+  }
+  return resolveRef(contract, current);
+}
+
+export interface DocumentedResponse {
+  operationId: string;
+  method: string;
+  path: string;
+  status: string;
+  response: JsonObject;
+}
+
+/** Every (operation, status) pair the contract documents. */
+export function documentedResponses(contract: JsonObject): DocumentedResponse[] {
+  const pairs: DocumentedResponse[] = [];
+  const paths = isObject(contract.paths) ? contract.paths : {};
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isObject(pathItem)) continue;
+    for (const [method, operation] of Object.entries(pathItem)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const resolved = resolveRef(contract, response);
+        if (!isObject(resolved)) continue;
+        pairs.push({
+          operationId: String(operation.operationId),
+          method,
+          path,
+          status,
+          response: resolved,
+        });
+      }
+    }
+  }
+  return pairs;
+}
