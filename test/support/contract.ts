@@ -58,3 +58,11 @@ export function documentedResponses(contract: JsonObject): DocumentedResponse[] 
   }
   return pairs;
 }
+
+/** The `value` of a named example in components/examples. */
+export function exampleValue(name: string): Json {
+  const contract = loadContract();
+  const example = resolveRef(contract, { $ref: `#/components/examples/${name}` });
+  if (!isObject(example) || example.value === undefined) throw new Error(`no example named ${name}`);
+  return example.value;
+}

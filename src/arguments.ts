@@ -1,0 +1,64 @@
+// Checks arguments against the contract's bounds before any request, so a
+// mistake is reported with the parameter's name instead of a 400 round trip.
+import { ApigArgumentError } from './errors.js';
+import type { ListPurchasedGroupsQuery } from './types.js';
+
+/** Bounds from openapi/components/parameters/Page*.yaml (a unit test pins them to the contract). */
+export const PAGE_SIZE = { minimum: 1, maximum: 500, default: 20 } as const;
+export const PAGE_NO = { minimum: 1, default: 1 } as const;
+
+const FILTERS = ['id', 'group_id', 'group_name'] as const;
+const KNOWN_QUERY_KEYS = new Set<string>([...FILTERS, 'page_size', 'page_no']);
+
+export function checkPurchaseId(purchaseId: unknown): string {
+  if (typeof purchaseId !== 'string') {
+    throw new ApigArgumentError('purchaseId', `must be a string, got ${typeof purchaseId}`);
+  }
+  if (purchaseId.length === 0) throw new ApigArgumentError('purchaseId', 'must not be empty');
+  // URLs normalise these segments away (WHATWG URL treats %2E%2E as ".." too),
+  // so they could never reach the gateway as an id.
+  if (purchaseId === '.' || purchaseId === '..') {
+    throw new ApigArgumentError('purchaseId', `must not be "${purchaseId}"`);
+  }
+  return purchaseId;
+}
+
+export function checkListQuery(query: unknown): ListPurchasedGroupsQuery {
+  if (query === undefined) return {};
+  if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+    throw new ApigArgumentError('query', 'must be an object of filters and paging parameters');
+  }
+  const record = query as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_QUERY_KEYS.has(key)) {
+      throw new ApigArgumentError(
+        key,
+        `is not a parameter of listPurchasedGroups (expected one of ${[...KNOWN_QUERY_KEYS].join(', ')})`,
+      );
+    }
+  }
+  for (const key of FILTERS) {
+    const value = record[key];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new ApigArgumentError(key, `must be a string, got ${typeof value}`);
+    }
+  }
+  checkInteger('page_size', record.page_size, PAGE_SIZE.minimum, PAGE_SIZE.maximum);
+  checkInteger('page_no', record.page_no, PAGE_NO.minimum, Number.MAX_SAFE_INTEGER);
+  return record as ListPurchasedGroupsQuery;
+}
+
+function checkInteger(parameter: string, value: unknown, minimum: number, maximum: number): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ApigArgumentError(
+      parameter,
+      `must be an integer, got ${typeof value === 'number' ? value : typeof value}`,
+    );
+  }
+  if (value < minimum || value > maximum) {
+    const range =
+      maximum === Number.MAX_SAFE_INTEGER ? `at least ${minimum}` : `from ${minimum} to ${maximum}`;
+    throw new ApigArgumentError(parameter, `must be ${range}, got ${value}`);
+  }
+}

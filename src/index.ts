@@ -1,0 +1,21 @@
+// Public surface of apig-purchases.
+
+export type { components, operations, paths } from '../generated/schema.js';
+export type { Credentials, TokenCredentials } from './auth.js';
+export {
+  type CallOptions,
+  createPurchasesClient,
+  type IterateOptions,
+  type PurchasesClient,
+  type PurchasesClientOptions,
+} from './client.js';
+export { ApigArgumentError, ApigError, ApigNetworkError } from './errors.js';
+export type { RetryOptions } from './retry.js';
+export { type AkSkCredentials, signRequest } from './sign.js';
+export type {
+  ApigErrorBody,
+  ListPurchasedGroupsQuery,
+  PurchasedGroup,
+  PurchasedGroupList,
+  PurchasedGroupSummary,
+} from './types.js';
