@@ -29,12 +29,19 @@ export function akskAuth(credentials: AkSkCredentials): Middleware {
   }
   return {
     async onRequest({ request }) {
-      // Loaded on first use: bundles of token-only apps never ship the signer.
-      const { signRequest } = await import('./sign.js');
+      const { signRequest } = await loadSigner();
       return signRequest(request, credentials);
     },
   };
 }
+
+// Loaded on first use, so bundles of token-only apps never ship the signer;
+// the promise is kept because a dynamic import is not free on every call.
+let signer: Promise<typeof import('./sign.js')> | undefined;
+const loadSigner = () => {
+  signer ??= import('./sign.js');
+  return signer;
+};
 
 export function authMiddleware(credentials: Credentials | undefined): Middleware | undefined {
   if (credentials === undefined) return undefined;

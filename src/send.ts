@@ -26,20 +26,21 @@ export async function send(
 ): Promise<unknown> {
   const { policy, signal: callerSignal } = options;
   for (let number = 1; ; number += 1) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
-    let result: Attempt;
+    const deadline = startDeadline(options.timeoutMs, callerSignal);
+    let result: Attempt | undefined;
+    let failure: unknown;
     try {
-      result = await attempt(signal);
+      result = await attempt(deadline.signal);
     } catch (cause) {
+      failure = cause;
+    } finally {
+      deadline.clear();
+    }
+    if (result === undefined) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (!policy.networkErrors || number >= policy.attempts) {
-        throw new ApigNetworkError({
-          ...options,
-          attempts: number,
-          timedOut: timeout.aborted,
-          cause,
-        });
+        const timedOut = deadline.timedOut();
+        throw new ApigNetworkError({ ...options, attempts: number, timedOut, cause: failure });
       }
       await sleep(backoffDelay(number, policy), callerSignal);
       continue;
@@ -63,6 +64,35 @@ export async function send(
       contentType: response.headers.get('Content-Type'),
     });
   }
+}
+
+interface Deadline {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  clear(): void;
+}
+
+// One controller and one timer per attempt, linked to the caller's signal by
+// hand: measurably cheaper per call than AbortSignal.timeout() + any() on
+// Node 20, and nothing is left listening once the attempt is over.
+function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): Deadline {
+  const controller = new AbortController();
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    controller.abort(new DOMException(`attempt timed out after ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => expired,
+    clear: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    },
+  };
 }
 
 // Bodies are read as text (parseAs: 'text') so that a 2xx whose body is not

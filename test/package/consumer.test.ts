@@ -1,0 +1,114 @@
+// The published package as a consumer gets it: `npm pack`, install the
+// tarball in an empty project, import it from plain JS (ESM and require),
+// and type-check a TypeScript consumer against its declarations.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/contract.ts';
+
+const run = promisify(execFile);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+// The AK/SK vector from Huawei's facts: what a consumer must get as well.
+const VECTOR_SIGNATURE = 'f20844ca8ffa0fbcc1c692e0685ddf7592fe748029f48fb9467ac0b0d096ea67';
+
+const esmConsumer = `
+import { createPurchasesClient, signRequest, ApigError } from 'apig-purchases';
+import contract from 'apig-purchases/openapi.json' with { type: 'json' };
+const signed = await signRequest(
+  new Request('https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups?page_no=1&page_size=20'),
+  { accessKey: 'AccessKey', secretKey: 'SecretKey' },
+  new Date('2006-01-02T15:04:05Z'),
+);
+const client = createPurchasesClient({
+  baseUrl: 'http://mock.test',
+  credentials: { token: 't' },
+  fetch: async () => Response.json({ error_code: 'APIG.3014', error_msg: 'gone' }, { status: 404 }),
+});
+const error = await client.getPurchasedGroup('x').catch((e) => e);
+console.log(JSON.stringify({
+  authorization: signed.headers.get('Authorization'),
+  isApigError: error instanceof ApigError,
+  errorCode: error.errorCode,
+  operations: Object.keys(contract.paths).length,
+}));
+`;
+
+const cjsConsumer = `
+const { createPurchasesClient } = require('apig-purchases');
+console.log(typeof createPurchasesClient);
+`;
+
+const tsConsumer = `
+import { createPurchasesClient, type PurchasedGroup, type PurchasedGroupSummary, type ApigError } from 'apig-purchases';
+const client = createPurchasesClient({ region: 'cn-north-4', credentials: { accessKey: 'ak', secretKey: 'sk' } });
+export async function domains(id: string): Promise<string[]> {
+  const purchase: PurchasedGroup = await client.getPurchasedGroup(id);
+  return purchase.group_domains;
+}
+export async function quotas(): Promise<number[]> {
+  const page = await client.listPurchasedGroups({ page_size: 100 });
+  return page.purchases.map((p: PurchasedGroupSummary) => p.quota_left);
+}
+export const code = (e: ApigError): string | undefined => e.errorCode;
+// @ts-expect-error page_size is a number in the contract
+client.listPurchasedGroups({ page_size: '100' });
+// @ts-expect-error list items have no domain names
+export const nope: string[] = ({} as PurchasedGroupSummary).group_domains;
+`;
+
+describe('the packed package', () => {
+  let project = '';
+  beforeAll(async () => {
+    project = await mkdtemp(join(tmpdir(), 'apig-consumer-'));
+    await run(npm, ['pack', '--pack-destination', project], { cwd: repoRoot });
+    const tarball = (await readdir(project)).find((file) => file.endsWith('.tgz'));
+    if (!tarball) throw new Error('npm pack wrote no tarball');
+    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: project });
+    await writeFile(join(project, 'consumer.mjs'), esmConsumer);
+    await writeFile(join(project, 'consumer.cjs'), cjsConsumer);
+    await writeFile(join(project, 'consumer.ts'), tsConsumer);
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, skipLibCheck: false, types: [] },
+        files: ['consumer.ts'],
+      }),
+    );
+  }, 120_000);
+  afterAll(() => rm(project, { recursive: true, force: true }));
+
+  it('installs with exactly one runtime dependency, openapi-fetch', async () => {
+    const { stdout } = await run(npm, ['ls', '--json', '--depth=1', '--omit=dev'], { cwd: project });
+    const tree = JSON.parse(stdout) as { dependencies: Record<string, { dependencies?: Record<string, unknown> }> };
+    expect(Object.keys(tree.dependencies['apig-purchases']?.dependencies ?? {})).toEqual(['openapi-fetch']);
+  });
+
+  it('works from plain JavaScript (ESM), signing exactly like Huawei', async () => {
+    const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({
+      authorization: `SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=${VECTOR_SIGNATURE}`,
+      isApigError: true,
+      errorCode: 'APIG.3014',
+      operations: 2,
+    });
+  });
+
+  it('loads with require() on Node >= 20.19', async () => {
+    const { stdout } = await run(process.execPath, ['consumer.cjs'], { cwd: project });
+    expect(stdout.trim()).toBe('function');
+  });
+
+  it('type-checks a strict TypeScript consumer against the shipped declarations', async () => {
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).catch(
+      (error: { stdout: string }) => error,
+    );
+    expect(result.stdout).toBe('');
+  });
+});

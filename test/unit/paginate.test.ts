@@ -1,0 +1,82 @@
+// iteratePurchasedGroups across pages, including servers that misreport total.
+import { describe, expect, it } from 'vitest';
+import { createPurchasesClient, type PurchasedGroupList, type PurchasedGroupSummary } from '../../src/index.ts';
+import { exampleValue } from '../support/contract.ts';
+
+const template = (exampleValue('seedList') as PurchasedGroupList).purchases[0] as PurchasedGroupSummary;
+const item = (n: number): PurchasedGroupSummary => ({ ...template, id: `purchase-${n}` });
+
+/** A fake gateway holding `count` purchases that reports `reportedTotal`. */
+function gateway(count: number, reportedTotal: (pageNo: number) => number = () => count) {
+  const pagesAsked: number[] = [];
+  const fetch = async (request: Request) => {
+    const url = new URL(request.url);
+    const size = Number(url.searchParams.get('page_size'));
+    const pageNo = Number(url.searchParams.get('page_no'));
+    pagesAsked.push(pageNo);
+    const purchases = Array.from({ length: count }, (_, i) => item(i + 1)).slice((pageNo - 1) * size, pageNo * size);
+    const body: PurchasedGroupList = { total: reportedTotal(pageNo), size: purchases.length, purchases };
+    return Response.json(body);
+  };
+  const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+  return { client, pagesAsked };
+}
+
+async function collect(iterable: AsyncIterable<PurchasedGroupSummary>): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const purchase of iterable) ids.push(purchase.id);
+  return ids;
+}
+
+describe('iteratePurchasedGroups', () => {
+  it('yields every purchase once, page by page, and stops at total', async () => {
+    const { client, pagesAsked } = gateway(7);
+    const ids = await collect(client.iteratePurchasedGroups({ page_size: 3 }));
+    expect(ids).toEqual(Array.from({ length: 7 }, (_, i) => `purchase-${i + 1}`));
+    expect(pagesAsked).toEqual([1, 2, 3]);
+  });
+
+  it('does not ask for a page past total when the last page is full', async () => {
+    const { client, pagesAsked } = gateway(6);
+    expect(await collect(client.iteratePurchasedGroups({ page_size: 3 }))).toHaveLength(6);
+    expect(pagesAsked).toEqual([1, 2]);
+  });
+
+  it('uses the default page size (20) and starts from page_no when given', async () => {
+    const { client, pagesAsked } = gateway(45);
+    const ids = await collect(client.iteratePurchasedGroups({ page_no: 2 }));
+    expect(ids[0]).toBe('purchase-21');
+    expect(ids).toHaveLength(25);
+    expect(pagesAsked).toEqual([2, 3]);
+  });
+
+  it('stops on an empty page when total claims more', async () => {
+    const { client, pagesAsked } = gateway(4, () => 1_000);
+    expect(await collect(client.iteratePurchasedGroups({ page_size: 2 }))).toHaveLength(4);
+    expect(pagesAsked).toEqual([1, 2, 3]);
+  });
+
+  it('never loops forever on a server that answers full pages with a growing total', async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls += 1;
+      return Response.json({ total: calls * 10 + 10, size: 2, purchases: [item(calls), item(calls + 1)] });
+    };
+    const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+    const ids = await collect(client.iteratePurchasedGroups({ page_size: 2 }, { maxPages: 25 }));
+    expect(ids).toHaveLength(50);
+    expect(calls).toBe(25);
+  });
+
+  it('stops at total when the server under-reports it', async () => {
+    const { client } = gateway(10, () => 5);
+    expect(await collect(client.iteratePurchasedGroups({ page_size: 4 }))).toHaveLength(5);
+  });
+
+  it('checks its arguments before the first request', () => {
+    const { client, pagesAsked } = gateway(1);
+    expect(() => client.iteratePurchasedGroups({ page_size: 0 })).toThrow(/^page_size must be from 1 to 500/);
+    expect(() => client.iteratePurchasedGroups({}, { maxPages: 0 })).toThrow(/^maxPages /);
+    expect(pagesAsked).toEqual([]);
+  });
+});
