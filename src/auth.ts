@@ -2,6 +2,7 @@
 // AK/SK signature computed per request (so every retry is signed afresh).
 import type { Middleware } from 'openapi-fetch';
 import { ApigArgumentError } from './errors.js';
+import { signRequest } from './lazy-sign.js';
 import type { AkSkCredentials } from './sign.js';
 
 export interface TokenCredentials {
@@ -28,20 +29,11 @@ export function akskAuth(credentials: AkSkCredentials): Middleware {
     checkHeaderValue('credentials.securityToken', credentials.securityToken);
   }
   return {
-    async onRequest({ request }) {
-      const { signRequest } = await loadSigner();
+    onRequest({ request }) {
       return signRequest(request, credentials);
     },
   };
 }
-
-// Loaded on first use, so bundles of token-only apps never ship the signer;
-// the promise is kept because a dynamic import is not free on every call.
-let signer: Promise<typeof import('./sign.js')> | undefined;
-const loadSigner = () => {
-  signer ??= import('./sign.js');
-  return signer;
-};
 
 export function authMiddleware(credentials: Credentials | undefined): Middleware | undefined {
   if (credentials === undefined) return undefined;

@@ -10,8 +10,9 @@ export {
   type PurchasesClientOptions,
 } from './client.js';
 export { ApigArgumentError, ApigError, ApigNetworkError } from './errors.js';
+export { signRequest } from './lazy-sign.js';
 export type { RetryOptions } from './retry.js';
-export { type AkSkCredentials, signRequest } from './sign.js';
+export type { AkSkCredentials } from './sign.js';
 export type {
   ApigErrorBody,
   ListPurchasedGroupsQuery,

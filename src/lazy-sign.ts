@@ -1,0 +1,21 @@
+// The public signRequest, loading the signer (sign.ts and its crypto) on
+// first use. Apps that only use IAM tokens never download it; the module
+// promise is kept because a dynamic import is not free on every call.
+import type { AkSkCredentials } from './sign.js';
+
+let signer: Promise<typeof import('./sign.js')> | undefined;
+
+/**
+ * Signs `request` with AK/SK (SDK-HMAC-SHA256) exactly as Huawei's SDKs do and
+ * returns a new Request carrying `X-Sdk-Date`, `Authorization` and, for
+ * temporary credentials, `X-Security-Token`. `date` defaults to now.
+ */
+export async function signRequest(
+  request: Request,
+  credentials: AkSkCredentials,
+  date?: Date,
+): Promise<Request> {
+  signer ??= import('./sign.js');
+  const { signRequest: sign } = await signer;
+  return sign(request, credentials, date);
+}
