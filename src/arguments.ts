@@ -15,6 +15,7 @@ export function checkPurchaseId(purchaseId: unknown): string {
     throw new ApigArgumentError('purchaseId', `must be a string, got ${typeof purchaseId}`);
   }
   if (purchaseId.length === 0) throw new ApigArgumentError('purchaseId', 'must not be empty');
+  checkWellFormed('purchaseId', purchaseId);
   // URLs normalise these segments away (WHATWG URL treats %2E%2E as ".." too),
   // so they could never reach the gateway as an id.
   if (purchaseId === '.' || purchaseId === '..') {
@@ -39,13 +40,25 @@ export function checkListQuery(query: unknown): ListPurchasedGroupsQuery {
   }
   for (const key of FILTERS) {
     const value = record[key];
-    if (value !== undefined && typeof value !== 'string') {
+    if (value === undefined) continue;
+    if (typeof value !== 'string')
       throw new ApigArgumentError(key, `must be a string, got ${typeof value}`);
-    }
+    checkWellFormed(key, value);
   }
   checkInteger('page_size', record.page_size, PAGE_SIZE.minimum, PAGE_SIZE.maximum);
   checkInteger('page_no', record.page_no, PAGE_NO.minimum, Number.MAX_SAFE_INTEGER);
   return record as ListPurchasedGroupsQuery;
+}
+
+// A lone UTF-16 surrogate has no UTF-8 form: it cannot be percent-encoded
+// (encodeURIComponent throws URIError) nor sent.
+function checkWellFormed(parameter: string, value: string): void {
+  if (!/^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/.test(value)) {
+    throw new ApigArgumentError(
+      parameter,
+      'must be well-formed Unicode (it contains a lone surrogate)',
+    );
+  }
 }
 
 function checkInteger(parameter: string, value: unknown, minimum: number, maximum: number): void {

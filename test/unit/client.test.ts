@@ -1,7 +1,12 @@
 // The client against an injected fetch: what it sends, what it returns, and
 // the errors users catch.
 import { describe, expect, it, vi } from 'vitest';
-import { ApigArgumentError, ApigError, createPurchasesClient, type PurchasesClientOptions } from '../../src/index.ts';
+import {
+  ApigArgumentError,
+  ApigError,
+  createPurchasesClient,
+  type PurchasesClientOptions,
+} from '../../src/index.ts';
 import { exampleValue } from '../support/contract.ts';
 
 const seedList = exampleValue('seedList');
@@ -9,7 +14,11 @@ const seedDetail = exampleValue('seedDetail');
 const TOKEN = 'MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLXBgkqhkiG9w0B';
 const SECRET_KEY = 'sk-very-secret-0123456789abcdef';
 
-function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -35,17 +44,28 @@ function clientWith(respond: (request: Request) => Response, options: PurchasesC
 describe('requests', () => {
   it('lists with X-Auth-Token and the query as given', async () => {
     const { client, seen } = clientWith(() => jsonResponse(200, seedList));
-    const page = await client.listPurchasedGroups({ group_name: 'api group 1', page_size: 50, page_no: 2 });
+    const page = await client.listPurchasedGroups({
+      group_name: 'api group 1',
+      page_size: 50,
+      page_no: 2,
+    });
     expect(page).toEqual(seedList);
     const request = seen[0];
     expect(request?.headers.get('X-Auth-Token')).toBe(TOKEN);
     const url = new URL(request?.url ?? '');
     expect(url.pathname).toBe('/v1.0/apigw/purchases/groups');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ group_name: 'api group 1', page_size: '50', page_no: '2' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      group_name: 'api group 1',
+      page_size: '50',
+      page_no: '2',
+    });
   });
 
   it('builds the regional host from `region`', async () => {
-    const { client, seen } = clientWith(() => jsonResponse(200, seedDetail), { baseUrl: undefined as never, region: 'cn-north-4' });
+    const { client, seen } = clientWith(() => jsonResponse(200, seedDetail), {
+      baseUrl: undefined as never,
+      region: 'cn-north-4',
+    });
     await client.getPurchasedGroup('3f30d49b-220f-4b11-9e94-c2fd3c1cc587');
     expect(seen[0]?.url).toBe(
       'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups/3f30d49b-220f-4b11-9e94-c2fd3c1cc587',
@@ -92,7 +112,11 @@ describe('requests', () => {
 });
 
 describe('argument errors, before any request', () => {
-  const cases: [string, (c: ReturnType<typeof clientWith>['client']) => Promise<unknown>, string][] = [
+  const cases: [
+    string,
+    (c: ReturnType<typeof clientWith>['client']) => Promise<unknown>,
+    string,
+  ][] = [
     ['empty purchaseId', (c) => c.getPurchasedGroup(''), 'purchaseId'],
     ['".." purchaseId', (c) => c.getPurchasedGroup('..'), 'purchaseId'],
     ['non-string purchaseId', (c) => c.getPurchasedGroup(42 as never), 'purchaseId'],
@@ -116,16 +140,23 @@ describe('argument errors, before any request', () => {
 
   it('rejects bad options at creation, naming them without echoing secrets', () => {
     expect(() => createPurchasesClient({})).toThrow(/^region or baseUrl is required/);
-    expect(() => createPurchasesClient({ region: 'cn-north-4.evil.com/' })).toThrow(/^region must look like/);
-    expect(() => createPurchasesClient({ baseUrl: 'ftp://x' })).toThrow(/^baseUrl must use http/);
-    expect(() => createPurchasesClient({ region: 'cn-north-4', timeoutMs: 0 })).toThrow(/^timeoutMs /);
-    expect(() => createPurchasesClient({ region: 'cn-north-4', credentials: { token: '' } })).toThrow(
-      /^credentials\.token must be a non-empty string$/,
+    expect(() => createPurchasesClient({ region: 'cn-north-4.evil.com/' })).toThrow(
+      /^region must look like/,
     );
+    expect(() => createPurchasesClient({ baseUrl: 'ftp://x' })).toThrow(/^baseUrl must use http/);
+    expect(() => createPurchasesClient({ region: 'cn-north-4', timeoutMs: 0 })).toThrow(
+      /^timeoutMs /,
+    );
+    expect(() =>
+      createPurchasesClient({ region: 'cn-north-4', credentials: { token: '' } }),
+    ).toThrow(/^credentials\.token must be a non-empty string$/);
     const badSecret = `${SECRET_KEY}\r\nX-Injected: 1`;
     let message = '';
     try {
-      createPurchasesClient({ region: 'cn-north-4', credentials: { accessKey: 'AK', secretKey: badSecret } });
+      createPurchasesClient({
+        region: 'cn-north-4',
+        credentials: { accessKey: 'AK', secretKey: badSecret },
+      });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -154,9 +185,16 @@ describe('ApigError', () => {
 
   it('is clear about non-JSON and empty error bodies', async () => {
     const html = clientWith(
-      () => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } }),
+      () =>
+        new Response('<html>Bad gateway</html>', {
+          status: 502,
+          statusText: 'Bad Gateway',
+          headers: { 'Content-Type': 'text/html' },
+        }),
     );
-    const htmlError = (await html.client.listPurchasedGroups().catch((e: unknown) => e)) as ApigError;
+    const htmlError = (await html.client
+      .listPurchasedGroups()
+      .catch((e: unknown) => e)) as ApigError;
     expect(htmlError.status).toBe(502);
     expect(htmlError.errorCode).toBeUndefined();
     expect(htmlError.message).toBe(
@@ -164,8 +202,12 @@ describe('ApigError', () => {
     );
 
     const empty = clientWith(() => new Response(null, { status: 500 }));
-    const emptyError = (await empty.client.listPurchasedGroups().catch((e: unknown) => e)) as ApigError;
-    expect(emptyError.message).toBe('GET /v1.0/apigw/purchases/groups failed with 500: HTTP error (empty body)');
+    const emptyError = (await empty.client
+      .listPurchasedGroups()
+      .catch((e: unknown) => e)) as ApigError;
+    expect(emptyError.message).toBe(
+      'GET /v1.0/apigw/purchases/groups failed with 500: HTTP error (empty body)',
+    );
   });
 
   it('reports a 200 whose body is not JSON as an ApigError', async () => {
@@ -187,10 +229,30 @@ describe('ApigError', () => {
       const { client, seen } = clientWith(echo, { credentials });
       const error = (await client.listPurchasedGroups().catch((e: unknown) => e)) as ApigError;
       const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
-      const signature = seen[0]?.headers.get('Authorization')?.split('Signature=')[1] ?? 'no-signature';
+      const signature =
+        seen[0]?.headers.get('Authorization')?.split('Signature=')[1] ?? 'no-signature';
       for (const secret of [TOKEN, SECRET_KEY, signature, 'app-secret-value']) {
         expect(everything).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('unicode arguments', () => {
+  it('rejects lone surrogates, which cannot be percent-encoded, naming the parameter', async () => {
+    const { client, fetch } = clientWith(() => jsonResponse(200, seedList));
+    await expect(client.getPurchasedGroup('ab\uD800')).rejects.toThrow(
+      /^purchaseId must be well-formed Unicode/,
+    );
+    await expect(client.listPurchasedGroups({ group_name: '\uDC00x' })).rejects.toThrow(
+      /^group_name must be well-formed/,
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('sends astral characters (surrogate pairs) fine', async () => {
+    const { client, seen } = clientWith(() => jsonResponse(200, seedDetail));
+    await client.getPurchasedGroup('组-😀');
+    expect(seen[0]?.url.endsWith('/%E7%BB%84-%F0%9F%98%80')).toBe(true);
   });
 });
