@@ -1,0 +1,27 @@
+// `npm run build:browser`: the client as browser-ready ES modules in
+// build/browser/ (esbuild, minified). The AK/SK signer stays a separate
+// chunk that the page only fetches on its first signed request.
+import { build } from 'esbuild';
+import { fromRoot } from './lib/paths.ts';
+
+export const browserBundleDir = fromRoot('build/browser/');
+
+export async function buildBrowserBundle(outdir: string = browserBundleDir): Promise<string[]> {
+  const result = await build({
+    entryPoints: { 'apig-purchases': fromRoot('src/index.ts') },
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    splitting: true,
+    outdir,
+    metafile: true,
+  });
+  return Object.keys(result.metafile.outputs).filter((file) => !file.endsWith('.map'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const file of await buildBrowserBundle()) console.log(`wrote ${file}`);
+}

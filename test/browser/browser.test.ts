@@ -1,0 +1,180 @@
+// In headless Chromium (Debian's package, driven by playwright-core): a page
+// on one 127.0.0.1 origin lists purchases from the mock on another through
+// the built client bundle; signRequest gives the same Authorization as in
+// Node; and the HTML reference renders both operations and their errors.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildBrowserBundle } from '../../scripts/build-browser.ts';
+import { buildDocs } from '../../scripts/build-docs.ts';
+import { type PurchasedGroupList, signRequest } from '../../src/index.ts';
+import { exampleValue, repoRoot } from '../support/contract.ts';
+import { startStaticServer } from '../support/static-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const screenshots = join(repoRoot, '.artifacts/browser');
+// Flags for a closed network: no background connections to Google's hosts.
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startStaticServer>>;
+let work = '';
+const outsideRequests: string[] = [];
+
+async function openPage(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('request', (request) => {
+    const { hostname, protocol } = new URL(request.url());
+    if (protocol.startsWith('http') && hostname !== '127.0.0.1')
+      outsideRequests.push(request.url());
+  });
+  await page.goto(url);
+  return page;
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'apig-browser-'));
+  await Promise.all([
+    buildBrowserBundle(join(work, 'app')),
+    buildDocs(join(work, 'docs/index.html')),
+  ]);
+  site = await startStaticServer({
+    '/docs/': join(work, 'docs'),
+    '/app/': join(work, 'app'),
+    '/': join(repoRoot, 'test/browser/page'),
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: chromiumArgs });
+  await mkdir(screenshots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('a frontend on another origin, with the built client and the mock', () => {
+  it('lists purchases from the mock and renders them', async () => {
+    const page = await openPage(`${site.url}/?mock=${encodeURIComponent(inject('mockUrl'))}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const seed = exampleValue('seedList') as PurchasedGroupList;
+    expect(await page.textContent('#status')).toBe(`${seed.size} of ${seed.total} purchases`);
+    const rows = await page.$$eval('#purchases tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+    expect(rows).toEqual(
+      seed.purchases.map((p) => [
+        p.group_name,
+        p.group_remark,
+        String(p.quota_left),
+        p.expire_time,
+      ]),
+    );
+    await page.screenshot({ path: join(screenshots, 'purchases.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('signs in the browser (WebCrypto) exactly as in Node', async () => {
+    const page = await openPage(`${site.url}/?mock=${encodeURIComponent(inject('mockUrl'))}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const requests = [
+      [
+        'GET',
+        'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups?page_no=1&page_size=20',
+      ],
+      [
+        'GET',
+        'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups/%E7%BB%84%20a~b!?group_name=%F0%9F%98%80&x=1&x=0',
+      ],
+      ['GET', 'https://example.huaweicloud.com/path?limit=1'],
+    ] as const;
+    const credentials = {
+      accessKey: 'AccessKey',
+      secretKey: 'SecretKey',
+      securityToken: 'temporary-token',
+    };
+    const date = '2006-01-02T15:04:05Z';
+    const inBrowser = await page.evaluate(
+      async ({ requests, credentials, date }) => {
+        const { signRequest } = (window as unknown as { apig: typeof import('../../src/index.ts') })
+          .apig;
+        const out: (string | null)[] = [];
+        for (const [method, url] of requests) {
+          const signed = await signRequest(
+            new Request(url, { method }),
+            credentials,
+            new Date(date),
+          );
+          out.push(signed.headers.get('Authorization'));
+        }
+        return out;
+      },
+      { requests, credentials, date },
+    );
+    const inNode = await Promise.all(
+      requests.map(async ([method, url]) =>
+        (await signRequest(new Request(url, { method }), credentials, new Date(date))).headers.get(
+          'Authorization',
+        ),
+      ),
+    );
+    expect(inBrowser).toEqual(inNode);
+    expect(inBrowser[0]).toMatch(
+      /^SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$/,
+    );
+    await page.close();
+  });
+});
+
+describe('the HTML reference (npm run docs)', () => {
+  it.each([
+    [
+      'listpurchasedgroups',
+      'List purchased API groups',
+      ['200', '400', '401', '500'],
+      '500',
+      'APIG.9999',
+    ],
+    [
+      'getpurchasedgroup',
+      'Get one purchased API group',
+      ['200', '400', '401', '403', '404'],
+      '404',
+      'APIG.3014',
+    ],
+  ])(
+    'renders %s with every documented status and its error examples',
+    async (anchor, summary, statuses, errorStatus, code) => {
+      const page = await openPage(`${site.url}/docs/#/purchases/${anchor}`);
+      await page.getByText(summary).first().waitFor();
+      // innerText: what is rendered, without the inlined scripts.
+      const text = await page.innerText('body');
+      expect(text).toMatch(new RegExp(`Responses\\s*${statuses.join('\\s*')}\\b`));
+      await page.getByText(errorStatus, { exact: true }).first().click();
+      await page.getByText(code).first().waitFor();
+      await page.screenshot({ path: join(screenshots, `docs-${anchor}.png`) });
+      await page.close();
+    },
+  );
+
+  it('sends nothing to Redocly: telemetry is off (only its logo image is fetched)', async () => {
+    const page = await openPage(`${site.url}/docs/#/purchases/listpurchasedgroups`);
+    await page.getByText('List purchased API groups').first().waitFor();
+    await page.waitForTimeout(1_000);
+    await page.close();
+    const notTheLogo = outsideRequests.filter(
+      (url) => !/^https:\/\/cdn\.redoc\.ly\/redoc\/logo[\w-]*\.svg$/.test(url),
+    );
+    expect(notTheLogo).toEqual([]);
+  });
+});
