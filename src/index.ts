@@ -9,10 +9,10 @@ export {
   type PurchasesClient,
   type PurchasesClientOptions,
 } from './client.js';
+export type { AkSkCredentials } from './credentials.js';
 export { ApigArgumentError, ApigError, ApigNetworkError } from './errors.js';
 export { signRequest } from './lazy-sign.js';
 export type { RetryOptions } from './retry.js';
-export type { AkSkCredentials } from './sign.js';
 export type {
   ApigErrorBody,
   ListPurchasedGroupsQuery,

@@ -1,7 +1,7 @@
 // The public signRequest, loading the signer (sign.ts and its crypto) on
 // first use. Apps that only use IAM tokens never download it; the module
 // promise is kept because a dynamic import is not free on every call.
-import type { AkSkCredentials } from './sign.js';
+import type { AkSkCredentials } from './credentials.js';
 
 let signer: Promise<typeof import('./sign.js')> | undefined;
 

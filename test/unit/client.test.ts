@@ -150,17 +150,20 @@ describe('argument errors, before any request', () => {
     expect(() =>
       createPurchasesClient({ region: 'cn-north-4', credentials: { token: '' } }),
     ).toThrow(/^credentials\.token must be a non-empty string$/);
-    const badSecret = `${SECRET_KEY}\r\nX-Injected: 1`;
+    const badToken = `${TOKEN}\r\nX-Injected: 1`;
+    expect(() =>
+      createPurchasesClient({ region: 'cn-north-4', credentials: { token: badToken } }),
+    ).toThrow(/^credentials\.token must be visible ASCII without spaces$/);
     let message = '';
     try {
       createPurchasesClient({
         region: 'cn-north-4',
-        credentials: { accessKey: 'AK', secretKey: badSecret },
+        credentials: { accessKey: 'AK,x', secretKey: SECRET_KEY },
       });
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toMatch(/^credentials\.secretKey must not contain line breaks/);
+    expect(message).toBe('credentials.accessKey must be visible ASCII without commas');
     expect(message).not.toContain(SECRET_KEY);
   });
 });

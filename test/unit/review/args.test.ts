@@ -1,0 +1,44 @@
+// Arguments of `npm run review`: what is accepted, and a clear message (exit
+// code 2 in the CLI) for what is not.
+import { describe, expect, it } from 'vitest';
+import { parseReviewArgs } from '../../../scripts/review/args.ts';
+import { CannotReview } from '../../../scripts/review/errors.ts';
+
+describe('parseReviewArgs', () => {
+  it('reads --base and the flags', () => {
+    expect(
+      parseReviewArgs([
+        '--base',
+        'origin/main',
+        '--allow-breaking',
+        '--changelog',
+        '--output',
+        'r.md',
+      ]),
+    ).toEqual({
+      base: 'origin/main',
+      allowBreaking: true,
+      changelog: true,
+      output: 'r.md',
+      help: false,
+    });
+    expect(parseReviewArgs(['--base=HEAD~1']).base).toBe('HEAD~1');
+  });
+
+  it.each([
+    ['no --base', [], /--base <git-ref> is required/],
+    ['--base without a value', ['--base'], /--base/],
+    ['an empty --base', ['--base='], /--base <git-ref> is required/],
+    ['a ref that looks like an option', ['--base=--output'], /needs a git ref/],
+    ['an unknown option', ['--base', 'HEAD', '--force'], /Unknown option '--force'/],
+    ['a stray positional argument', ['--base', 'HEAD', 'main'], /positional/],
+  ])('refuses %s with a message and the usage', (_name, argv, message) => {
+    expect(() => parseReviewArgs(argv)).toThrow(CannotReview);
+    expect(() => parseReviewArgs(argv)).toThrow(message);
+    expect(() => parseReviewArgs(argv)).toThrow(/Usage: npm run review/);
+  });
+
+  it('answers --help without needing --base', () => {
+    expect(parseReviewArgs(['--help']).help).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+// `scripts/review.ts` end to end, as CI runs it: in a temporary git repository
+// holding a copy of the contract, from that repository's folder, with the
+// tools of this one. The cases run in order on the same repository: clean,
+// then a planted breaking change, then allowed, then versioned.
+import { execFileSync, spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromRoot, repoRoot } from '../../../scripts/lib/paths.ts';
+
+const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
+const script = fromRoot('scripts/review.ts');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function review(cwd: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, script, ...args], {
+      cwd,
+      // Outside GitHub Actions whatever runs the tests, so the report is the local one.
+      env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'review test',
+  GIT_AUTHOR_EMAIL: 'review@example.test',
+  GIT_COMMITTER_NAME: 'review test',
+  GIT_COMMITTER_EMAIL: 'review@example.test',
+};
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: gitEnv,
+    encoding: 'utf8',
+  });
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+describe('npm run review, end to end', () => {
+  let repo = '';
+  const detailPath = () =>
+    join(repo, 'openapi/paths/v1.0_apigw_purchases_groups_{purchase_id}.yaml');
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'review-cli-'));
+    await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
+    for (const file of ['redocly.yaml', 'CHANGELOG.md'])
+      await cp(join(repoRoot, file), join(repo, file));
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'contract 1.0.0');
+  });
+  afterAll(() => rm(repo, { recursive: true, force: true }));
+
+  it('reports no changes and exits 0 on a clean tree, from any folder of the repository', async () => {
+    const run = await review(join(repo, 'openapi'), '--base', 'HEAD');
+    expect(run.stderr).toContain('wrote ');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '**Result: passed**: no changes between the base and the head contract.',
+    );
+    expect(run.stdout).toContain(
+      '`redocly lint` on the head contract: clean (0 errors, 0 warnings).',
+    );
+    expect(await readFile(join(repo, 'build/review/report.md'), 'utf8')).toBe(run.stdout);
+  });
+
+  it('fails a planted breaking change, naming it and the version to bump to', async () => {
+    // The detail operation stops documenting 404.
+    await edit(detailPath(), '    "404":\n      $ref: ../components/responses/NotFound.yaml\n', '');
+    const run = await review(repo, '--base', 'HEAD');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('**Result: FAILED**: 1 breaking');
+    expect(run.stdout).toContain(
+      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup)\n\n- status `404` removed (`status-removed`)',
+    );
+    expect(run.stderr).toContain('--allow-breaking');
+    expect(run.stderr).toContain('from 1.0.0 to 2.0.0');
+  });
+
+  it('still fails with --allow-breaking while info.version keeps its major', async () => {
+    const run = await review(repo, '--base', 'HEAD', '--allow-breaking');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('A breaking change must bump the major version');
+    expect(run.stderr).not.toContain('pass `--allow-breaking`');
+  });
+
+  it('passes with --allow-breaking and a new major version, and records it in CHANGELOG.md', async () => {
+    await edit(join(repo, 'openapi/openapi.yaml'), 'version: 1.0.0', 'version: 2.0.0');
+    const run = await review(
+      repo,
+      '--base',
+      'HEAD',
+      '--allow-breaking',
+      '--changelog',
+      '--output',
+      'review.md',
+    );
+    expect(run.stderr).toContain('updated CHANGELOG.md: section 2.0.0');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('**Result: passed**: 1 breaking');
+    expect(await readFile(join(repo, 'review.md'), 'utf8')).toBe(run.stdout);
+    const changelog = await readFile(join(repo, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(
+      '## 2.0.0\n\n### Breaking\n\n- `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup): status `404` removed.',
+    );
+    expect(changelog.indexOf('## 2.0.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
+  });
+
+  it('exits 2 with a clear message on bad arguments or an unknown ref', async () => {
+    const missing = await review(repo);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--base <git-ref> is required');
+    const unknown = await review(repo, '--base', 'no-such-branch');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('git does not know the ref "no-such-branch"');
+  });
+});

@@ -1,0 +1,98 @@
+// Loading the base contract at a git ref: bundled from openapi/ when it
+// bundles, else the committed generated/openapi.json, else a clear "no
+// contract". One temporary repository, one commit per case.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../../scripts/lib/paths.ts';
+import { CannotReview } from '../../../scripts/review/errors.ts';
+import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../../../scripts/review/load.ts';
+
+const gitEnv = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'review test',
+  GIT_AUTHOR_EMAIL: 'review@example.test',
+  GIT_COMMITTER_NAME: 'review test',
+  GIT_COMMITTER_EMAIL: 'review@example.test',
+};
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    env: gitEnv,
+    encoding: 'utf8',
+  }).trim();
+const commitAll = (cwd: string, message: string) => {
+  git(cwd, 'add', '.');
+  git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
+  return git(cwd, 'rev-parse', 'HEAD');
+};
+
+describe('loading the contracts', () => {
+  let repo = '';
+  const commits = { empty: '', generatedOnly: '', broken: '', bundles: '' };
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'review-load-'));
+    git(repo, 'init', '-q', '-b', 'main');
+    await writeFile(join(repo, 'README.md'), 'no contract yet\n');
+    commits.empty = commitAll(repo, 'no contract');
+    await mkdir(join(repo, 'generated'));
+    await cp(join(repoRoot, 'generated/openapi.json'), join(repo, 'generated/openapi.json'));
+    commits.generatedOnly = commitAll(repo, 'generated only');
+    await mkdir(join(repo, 'openapi'));
+    await writeFile(join(repo, 'openapi/openapi.yaml'), 'openapi: [3.1.0\n');
+    commits.broken = commitAll(repo, 'openapi/ that does not parse');
+    await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
+    await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
+    commits.bundles = commitAll(repo, 'openapi/ that bundles');
+  });
+  afterAll(() => rm(repo, { recursive: true, force: true }));
+
+  it('bundles openapi/ as it was at the ref', async () => {
+    const base = await loadBase(repo, commits.bundles);
+    expect(base.source).toBe('openapi/ bundled');
+    expect(Object.keys(base.document?.paths ?? {})).toHaveLength(2);
+  });
+
+  it('falls back to generated/openapi.json when openapi/ does not bundle', async () => {
+    const base = await loadBase(repo, commits.broken);
+    expect(base.source).toMatch(/^generated\/openapi\.json \(bundling openapi\/ failed: .+\)$/);
+    expect(base.document?.openapi).toBe('3.1.0');
+  });
+
+  it('falls back to generated/openapi.json when there is no openapi/', async () => {
+    const base = await loadBase(repo, commits.generatedOnly);
+    expect(base.source).toBe('generated/openapi.json (no openapi/ at that commit)');
+  });
+
+  it('says so when the ref has no contract at all', async () => {
+    const base = await loadBase(repo, commits.empty);
+    expect(base.document).toBeUndefined();
+    expect(base.source).toContain('no contract at that commit');
+  });
+
+  it('bundles the working tree for the head', async () => {
+    const head = await loadHead(repo);
+    expect(head.source).toBe('openapi/ bundled');
+  });
+
+  it('finds the top of the work tree from a subfolder, and refuses outside one', async () => {
+    expect(await gitTopLevel(join(repo, 'openapi'))).toBe(await gitTopLevel(repo));
+    await expect(gitTopLevel(tmpdir())).rejects.toThrow(CannotReview);
+  });
+
+  it('refuses a ref git does not know, and a working tree without a contract', async () => {
+    await expect(resolveCommit(repo, 'no-such-branch')).rejects.toThrow(
+      /git does not know the ref "no-such-branch"/,
+    );
+    expect(await resolveCommit(repo, 'main~3')).toBe(commits.empty);
+    const bare = await mkdtemp(join(tmpdir(), 'review-empty-'));
+    try {
+      await expect(loadHead(bare)).rejects.toThrow(/No contract in the working tree/);
+    } finally {
+      await rm(bare, { recursive: true, force: true });
+    }
+  });
+});

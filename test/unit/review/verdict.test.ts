@@ -1,0 +1,91 @@
+// When the review passes: breaking changes fail it unless allowed, and even
+// allowed ones need a new major info.version.
+import { describe, expect, it } from 'vitest';
+import { type Change, change } from '../../../scripts/review/change.ts';
+import { judge, majorOf, nextMajor } from '../../../scripts/review/verdict.ts';
+
+const breaking: Change = change('breaking', 'status-removed', 'GET /items', 'status `404` removed');
+const addition: Change = change('non-breaking', 'status-added', 'GET /items', 'status `401` added');
+
+describe('judge', () => {
+  it('passes without breaking changes, whatever the versions', () => {
+    expect(
+      judge({
+        changes: [addition],
+        baseVersion: '1.0.0',
+        headVersion: '1.0.0',
+        allowBreaking: false,
+      }),
+    ).toEqual({
+      passed: true,
+      problems: [],
+    });
+  });
+
+  it('fails a breaking change that is not allowed, and asks for the major bump too', () => {
+    const verdict = judge({
+      changes: [breaking],
+      baseVersion: '1.0.0',
+      headVersion: '1.0.0',
+      allowBreaking: false,
+    });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.problems).toHaveLength(2);
+    expect(verdict.problems[0]).toContain('--allow-breaking');
+    expect(verdict.problems[1]).toMatch(/bump the major version.*from 1\.0\.0 to 2\.0\.0/);
+  });
+
+  it('fails an allowed breaking change when the major version stays the same', () => {
+    const verdict = judge({
+      changes: [breaking],
+      baseVersion: '1.2.0',
+      headVersion: '1.3.0',
+      allowBreaking: true,
+    });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.problems).toEqual([
+      expect.stringMatching(/must bump the major version.*to 2\.0\.0/),
+    ]);
+  });
+
+  it('passes an allowed breaking change with a new major version', () => {
+    expect(
+      judge({
+        changes: [breaking],
+        baseVersion: '1.2.0',
+        headVersion: '2.0.0',
+        allowBreaking: true,
+      }).passed,
+    ).toBe(true);
+  });
+
+  it('still fails a breaking change with a new major version when it is not allowed', () => {
+    const verdict = judge({
+      changes: [breaking],
+      baseVersion: '1.0.0',
+      headVersion: '2.0.0',
+      allowBreaking: false,
+    });
+    expect(verdict.problems).toEqual([expect.stringContaining('--allow-breaking')]);
+  });
+
+  it('fails a breaking change when a version is not semver', () => {
+    const verdict = judge({
+      changes: [breaking],
+      baseVersion: '1.0.0',
+      headVersion: 'next',
+      allowBreaking: true,
+    });
+    expect(verdict.problems).toEqual([expect.stringContaining('not semver')]);
+  });
+});
+
+describe('versions', () => {
+  it('reads the major of a semver version', () => {
+    expect(majorOf('1.0.0')).toBe(1);
+    expect(majorOf('12.3.4-beta.1')).toBe(12);
+    expect(majorOf('v2.0.0')).toBe(2);
+    expect(majorOf('latest')).toBeUndefined();
+    expect(nextMajor('1.4.2')).toBe('2.0.0');
+  });
+});
