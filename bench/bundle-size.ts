@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { isMain } from '../scripts/lib/is-main.ts';
 import { fromRoot } from '../scripts/lib/paths.ts';
 
 export interface SizeRow {
@@ -67,9 +68,12 @@ function installedSize(packageName: string, from: string, seen = new Set<string>
   }
   if (seen.has(root)) return 0;
   seen.add(root);
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
   let bytes = folderSize(root);
-  for (const dependency of Object.keys(pkg.dependencies ?? {})) bytes += installedSize(dependency, root, seen);
+  for (const dependency of Object.keys(pkg.dependencies ?? {}))
+    bytes += installedSize(dependency, root, seen);
   return bytes;
 }
 
@@ -83,7 +87,11 @@ function folderSize(folder: string): number {
   return bytes;
 }
 
-export async function benchBundleSize(): Promise<{ rows: SizeRow[]; huaweiInstalledBytes: number; huaweiOwnBytes: number }> {
+export async function benchBundleSize(): Promise<{
+  rows: SizeRow[];
+  huaweiInstalledBytes: number;
+  huaweiOwnBytes: number;
+}> {
   const tokenOnly = await bundle(
     "import { createPurchasesClient } from './src/index.ts'; export const client = createPurchasesClient({ region: 'cn-north-4', credentials: { token: 't' } });",
   );
@@ -100,13 +108,17 @@ export async function benchBundleSize(): Promise<{ rows: SizeRow[]; huaweiInstal
       row('client entry without the signer (token auth)', tokenOnly.upFront),
       row('client entry with the signer (AK/SK)', [...withSigner.upFront, ...withSigner.lazy]),
     ],
-    huaweiOwnBytes: folderSize(dirname(createRequire(import.meta.url).resolve(`${sdkCore}/package.json`))),
+    huaweiOwnBytes: folderSize(
+      dirname(createRequire(import.meta.url).resolve(`${sdkCore}/package.json`)),
+    ),
     huaweiInstalledBytes: installedSize(sdkCore, fromRoot('.')),
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { rows, huaweiInstalledBytes, huaweiOwnBytes } = await benchBundleSize();
   console.table(rows);
-  console.log(`${'@huaweicloud/huaweicloud-sdk-core'} installed: ${huaweiOwnBytes} bytes itself, ${huaweiInstalledBytes} bytes with its dependencies`);
+  console.log(
+    `${'@huaweicloud/huaweicloud-sdk-core'} installed: ${huaweiOwnBytes} bytes itself, ${huaweiInstalledBytes} bytes with its dependencies`,
+  );
 }

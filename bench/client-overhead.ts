@@ -2,6 +2,8 @@
 // local node:http server (its own process) answering the seed list example.
 // Side by side in one process: rounds alternate between the variants and
 // their medians are compared.
+
+import { isMain } from '../scripts/lib/is-main.ts';
 import { createPurchasesClient } from '../src/index.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
@@ -33,11 +35,16 @@ export async function benchClientOverhead(): Promise<OverheadRow[]> {
   const baseUrl = server.url;
   try {
     const token = createPurchasesClient({ baseUrl, credentials: { token: 'bench-token' } });
-    const aksk = createPurchasesClient({ baseUrl, credentials: { accessKey: 'AK', secretKey: 'SK' } });
+    const aksk = createPurchasesClient({
+      baseUrl,
+      credentials: { accessKey: 'AK', secretKey: 'SK' },
+    });
     // The baseline does what a careful hand-written call does: send the
     // header, check the status, parse the JSON.
     const bareFetch = async () => {
-      const response = await fetch(`${baseUrl}${PATH}`, { headers: { 'X-Auth-Token': 'bench-token' } });
+      const response = await fetch(`${baseUrl}${PATH}`, {
+        headers: { 'X-Auth-Token': 'bench-token' },
+      });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.json();
     };
@@ -55,14 +62,26 @@ export async function benchClientOverhead(): Promise<OverheadRow[]> {
     }
     const fetchMicros = median(samples.fetch);
     return [
-      { name: 'token-auth client call vs raw fetch', goal: 1.1, clientMicros: median(samples.token), fetchMicros, ratio: 0 },
-      { name: 'AK/SK-signed client call vs raw fetch', goal: 1.15, clientMicros: median(samples.aksk), fetchMicros, ratio: 0 },
+      {
+        name: 'token-auth client call vs raw fetch',
+        goal: 1.1,
+        clientMicros: median(samples.token),
+        fetchMicros,
+        ratio: 0,
+      },
+      {
+        name: 'AK/SK-signed client call vs raw fetch',
+        goal: 1.15,
+        clientMicros: median(samples.aksk),
+        fetchMicros,
+        ratio: 0,
+      },
     ].map((row) => ({ ...row, ratio: row.clientMicros / row.fetchMicros }));
   } finally {
     server.stop();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   console.table(await benchClientOverhead());
 }

@@ -3,9 +3,9 @@
 // then alternating rounds, and the median round is compared. Not a test: run
 // `npx tsx bench/sign-vs-huawei.ts`. Path segments avoid characters the
 // Huawei Node SDK double-encodes, so both sides sign identical requests.
-import { pathToFileURL } from 'node:url';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential.js';
+import { isMain } from '../scripts/lib/is-main.ts';
 import { type AkSkCredentials, signRequest } from '../src/sign.ts';
 import { formatSdkDate } from '../src/sign-canonical.ts';
 
@@ -171,7 +171,7 @@ export async function benchSignVsHuawei(): Promise<SignBenchResult> {
   };
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const result = await benchSignVsHuawei();
   console.log(
     `${REQUESTS} requests, ${ROUNDS} alternating rounds, median (Node ${process.version})`,

@@ -2,6 +2,7 @@
 // build/browser/ (esbuild, minified). The AK/SK signer stays a separate
 // chunk that the page only fetches on its first signed request.
 import { build } from 'esbuild';
+import { isMain } from './lib/is-main.ts';
 import { fromRoot } from './lib/paths.ts';
 
 export const browserBundleDir = fromRoot('build/browser/');
@@ -22,6 +23,6 @@ export async function buildBrowserBundle(outdir: string = browserBundleDir): Pro
   return Object.keys(result.metafile.outputs).filter((file) => !file.endsWith('.map'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   for (const file of await buildBrowserBundle()) console.log(`wrote ${file}`);
 }

@@ -2,6 +2,7 @@
 // the bundled contract into build/docs/ (git-ignored). Scripts are inlined so
 // the page works offline, and the renderer's telemetry is switched off.
 
+import { isMain } from './lib/is-main.ts';
 import { fromRoot } from './lib/paths.ts';
 import { runRedocly } from './lib/redocly.ts';
 
@@ -22,7 +23,7 @@ export async function buildDocs(output: string = docsFile): Promise<void> {
     throw new Error(`redocly build-docs failed (exit ${result.code}):\n${result.stderr}`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   await buildDocs();
   console.log(`wrote ${docsFile.replace(fromRoot('.'), '')}`);
 }

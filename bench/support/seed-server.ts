@@ -7,7 +7,10 @@ import { exampleValue } from '../../test/support/contract.ts';
 
 const body = JSON.stringify(exampleValue('seedList'));
 const server = createServer((_, response) => {
-  response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+  response.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+  });
   response.end(body);
 });
 server.keepAliveTimeout = 60_000;
