@@ -1,0 +1,185 @@
+// `npm run review -- --base <git-ref>`: compares the contract at <git-ref> with
+// the working tree's, writes a Markdown report to stdout and to
+// build/review/report.md, and exits 1 on a breaking change that is not allowed
+// or not versioned (2 when it cannot review at all). Works from any git work
+// tree with an openapi/ folder; its own tools come from this repository.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseReviewArgs, type ReviewArgs, usage } from './review/args.ts';
+import type { Change } from './review/change.ts';
+import { changelogEntry, changelogFile, hasSection, withEntry } from './review/changelog.ts';
+import { compareContracts } from './review/compare.ts';
+import { CannotReview } from './review/errors.ts';
+import { type JsonObject, objectAt } from './review/json.ts';
+import { lintContract } from './review/lint.ts';
+import { gitTopLevel, loadBase, loadHead, resolveCommit } from './review/load.ts';
+import { contractStats, operationsOf } from './review/operations.ts';
+import { type DocsLocation, renderReport } from './review/report.ts';
+import { judge, type Verdict } from './review/verdict.ts';
+
+const defaultReport = 'build/review/report.md';
+const docsPath = 'build/docs/index.html';
+// The artifact name .github/workflows/pull-request.yml uploads the docs under.
+const docsArtifact = 'api-docs';
+
+const versionOf = (document: JsonObject | undefined): string | undefined => {
+  const version = objectAt(objectAt(document).info).version;
+  return typeof version === 'string' ? version : undefined;
+};
+
+function operationIdsOf(...documents: (JsonObject | undefined)[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const document of documents) {
+    if (document === undefined) continue;
+    for (const operation of operationsOf(document).values()) {
+      if (operation.operationId !== undefined) ids.set(operation.key, operation.operationId);
+    }
+  }
+  return ids;
+}
+
+function docsLocation(top: string): DocsLocation {
+  const { GITHUB_ACTIONS, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+  const inCi = GITHUB_ACTIONS === 'true' && GITHUB_RUN_ID !== undefined;
+  return {
+    path: docsPath,
+    built: existsSync(join(top, docsPath)),
+    artifact: inCi
+      ? {
+          name: docsArtifact,
+          url: `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`,
+        }
+      : undefined,
+  };
+}
+
+interface Versions {
+  base: string | undefined;
+  head: string | undefined;
+}
+
+/** What the report should point out without failing the review. */
+function notesFor(
+  args: ReviewArgs,
+  changes: readonly Change[],
+  versions: Versions,
+  changelog: string,
+): string[] {
+  const notes: string[] = [];
+  const breaking = changes.some((found) => found.kind === 'breaking');
+  if (changes.length > 0 && !breaking && versions.head === versions.base) {
+    notes.push(
+      `\`info.version\` is still ${String(versions.head)}: bump the minor (additions) or patch (documentation) version so CHANGELOG.md can record these changes.`,
+    );
+  }
+  if (
+    !args.changelog &&
+    versions.head !== undefined &&
+    versions.head !== versions.base &&
+    !hasSection(changelog, versions.head)
+  ) {
+    notes.push(
+      `${changelogFile} has no section for ${versions.head}: run \`npm run review -- --base ${args.base} --changelog\` and commit it.`,
+    );
+  }
+  return notes;
+}
+
+interface ChangelogInput {
+  top: string;
+  compared: boolean;
+  changes: readonly Change[];
+  versions: Versions;
+  verdict: Verdict;
+  operationIds: ReadonlyMap<string, string>;
+}
+
+/** Writes the head version's section; false when it was asked for but could not be written. */
+async function recordChangelog(input: ChangelogInput, text: string): Promise<boolean> {
+  const { versions } = input;
+  if (!input.verdict.passed) {
+    console.error(`${changelogFile} not updated: the review failed.`);
+    return false;
+  }
+  if (!input.compared || input.changes.length === 0) {
+    console.error(`${changelogFile} not updated: no change to record.`);
+    return true;
+  }
+  if (versions.head === undefined || versions.head === versions.base) {
+    console.error(
+      `${changelogFile} not updated: info.version is still ${String(versions.head)}, as at the base. Bump it first; each version gets one section.`,
+    );
+    return false;
+  }
+  const entry = changelogEntry(versions.head, input.changes, input.operationIds);
+  await writeFile(join(input.top, changelogFile), withEntry(text, versions.head, entry));
+  console.error(`updated ${changelogFile}: section ${versions.head}`);
+  return true;
+}
+
+async function review(args: ReviewArgs): Promise<number> {
+  const top = await gitTopLevel(process.cwd());
+  const commit = await resolveCommit(top, args.base);
+  const [base, head, lint] = await Promise.all([
+    loadBase(top, commit),
+    loadHead(top),
+    lintContract(top),
+  ]);
+  const compared = base.document !== undefined;
+  const changes = base.document === undefined ? [] : compareContracts(base.document, head.document);
+  const versions = { base: versionOf(base.document), head: versionOf(head.document) };
+  const verdict = judge({
+    changes,
+    baseVersion: versions.base,
+    headVersion: versions.head,
+    allowBreaking: args.allowBreaking,
+  });
+  const changelog = await readFile(join(top, changelogFile), 'utf8').catch(() => '# Changelog\n');
+  const operationIds = operationIdsOf(base.document, head.document);
+
+  const report = renderReport({
+    base: {
+      label: commit.startsWith(args.base)
+        ? `\`${commit.slice(0, 7)}\``
+        : `\`${args.base}\` (${commit.slice(0, 7)})`,
+      source: base.source,
+      version: versions.base,
+      stats: base.document === undefined ? undefined : contractStats(base.document),
+    },
+    head: {
+      label: 'working tree',
+      source: head.source,
+      version: versions.head,
+      stats: contractStats(head.document),
+    },
+    compared,
+    lint,
+    changes,
+    verdict,
+    docs: docsLocation(top),
+    operationIds,
+    notes: notesFor(args, changes, versions, changelog),
+  });
+  process.stdout.write(report);
+  const output = args.output === undefined ? join(top, defaultReport) : resolve(args.output);
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, report);
+  console.error(`wrote ${relative(process.cwd(), output) || output}`);
+
+  const changelogWritten = args.changelog
+    ? await recordChangelog({ top, compared, changes, versions, verdict, operationIds }, changelog)
+    : true;
+  for (const problem of verdict.problems) console.error(`review failed: ${problem}`);
+  return verdict.passed && changelogWritten ? 0 : 1;
+}
+
+try {
+  const args = parseReviewArgs(process.argv.slice(2));
+  if (args.help) console.log(usage);
+  else process.exitCode = await review(args);
+} catch (error) {
+  if (!(error instanceof CannotReview)) throw error;
+  console.error(`review: ${error.message}`);
+  process.exitCode = 2;
+}

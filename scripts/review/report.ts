@@ -1,0 +1,164 @@
+// The Markdown report: result first (what a reviewer needs), then lint, the
+// changes grouped by operation, a few numbers, and where the built docs are.
+import type { Change, ChangeKind } from './change.ts';
+import type { LintResult } from './lint.ts';
+import type { ContractStats } from './operations.ts';
+import type { Verdict } from './verdict.ts';
+
+export interface ContractSide {
+  /** `origin/main (1a2b3c4)` or `working tree`. */
+  label: string;
+  source: string;
+  version: string | undefined;
+  stats: ContractStats | undefined;
+}
+
+export interface DocsLocation {
+  /** Relative to the repository: `build/docs/index.html`. */
+  path: string;
+  built: boolean;
+  /** In CI: the artifact name and the run's URL. */
+  artifact: { name: string; url: string } | undefined;
+}
+
+export interface Review {
+  base: ContractSide;
+  head: ContractSide;
+  /** False when the base ref has no contract: nothing was compared. */
+  compared: boolean;
+  lint: LintResult;
+  changes: readonly Change[];
+  verdict: Verdict;
+  docs: DocsLocation;
+  /** operationId by operation key, for headings. */
+  operationIds: ReadonlyMap<string, string>;
+  /** Things worth saying that do not fail the review. */
+  notes: readonly string[];
+}
+
+const sections: readonly { kind: ChangeKind; title: string }[] = [
+  { kind: 'breaking', title: 'Breaking changes' },
+  { kind: 'non-breaking', title: 'Non-breaking changes' },
+  { kind: 'unclassified', title: 'Other changes (not classified: read the diff)' },
+];
+
+export function renderReport(review: Review): string {
+  return [
+    '# Contract review',
+    '',
+    ...renderSides(review),
+    '',
+    ...renderResult(review),
+    '',
+    '## Lint',
+    '',
+    ...renderLint(review.lint),
+    '',
+    ...sections.flatMap(({ kind, title }) => [
+      `## ${title}`,
+      '',
+      ...renderGrouped(
+        review.changes.filter((found) => found.kind === kind),
+        review.operationIds,
+      ),
+      '',
+    ]),
+    '## Stats',
+    '',
+    ...renderStats(review.base.stats, review.head.stats),
+    '',
+    '## Docs',
+    '',
+    renderDocs(review.docs),
+    '',
+  ].join('\n');
+}
+
+const version = (side: ContractSide): string =>
+  side.version === undefined ? 'no info.version' : `info.version ${side.version}`;
+
+function renderSides({ base, head }: Review): string[] {
+  return [
+    `- Base: ${base.label}: ${base.stats === undefined ? base.source : `${version(base)}, from ${base.source}`}`,
+    `- Head: ${head.label}: ${version(head)}, from ${head.source}`,
+  ];
+}
+
+export const countOf = (changes: readonly Change[], kind: ChangeKind): number =>
+  changes.filter((found) => found.kind === kind).length;
+
+function renderResult(review: Review): string[] {
+  const { changes, verdict } = review;
+  const counts = `${countOf(changes, 'breaking')} breaking, ${countOf(changes, 'non-breaking')} non-breaking, ${countOf(changes, 'unclassified')} unclassified`;
+  const outcome = !review.compared
+    ? 'nothing to compare: the base has no contract.'
+    : changes.length === 0
+      ? 'no changes between the base and the head contract.'
+      : `${counts}.`;
+  return [
+    `**Result: ${verdict.passed ? 'passed' : 'FAILED'}**: ${outcome}`,
+    ...(verdict.problems.length > 0
+      ? ['', ...verdict.problems.map((problem) => `- ${problem}`)]
+      : []),
+    ...(review.notes.length > 0 ? ['', ...review.notes.map((note) => `- Note: ${note}`)] : []),
+  ];
+}
+
+function renderLint(lint: LintResult): string[] {
+  if (!lint.ran) return [lint.summary];
+  const verdict = lint.errors === 0 ? 'clean' : 'FAILS';
+  return [
+    `\`redocly lint\` on the head contract: ${verdict} (${lint.summary}).`,
+    ...(lint.problems.length > 0 ? ['', ...lint.problems.map((problem) => `- ${problem}`)] : []),
+  ];
+}
+
+/** Changes under one heading per operation; contract-wide ones first. */
+export function renderGrouped(
+  changes: readonly Change[],
+  operationIds: ReadonlyMap<string, string>,
+): string[] {
+  if (changes.length === 0) return ['None.'];
+  const groups = new Map<string | null, Change[]>();
+  for (const found of changes)
+    groups.set(found.operation, [...(groups.get(found.operation) ?? []), found]);
+  const order = [...groups.keys()].sort((a, b) =>
+    a === null ? -1 : b === null ? 1 : a.localeCompare(b),
+  );
+  return order.flatMap((operation, index) => [
+    ...(index > 0 ? [''] : []),
+    `### ${operationTitle(operation, operationIds)}`,
+    '',
+    ...(groups.get(operation) ?? []).map((found) => `- ${found.message} (\`${found.rule}\`)`),
+  ]);
+}
+
+export const operationTitle = (
+  operation: string | null,
+  operationIds: ReadonlyMap<string, string>,
+): string => {
+  if (operation === null) return 'Whole contract';
+  const id = operationIds.get(operation);
+  return id === undefined ? `\`${operation}\`` : `\`${operation}\` (${id})`;
+};
+
+function renderStats(base: ContractStats | undefined, head: ContractStats | undefined): string[] {
+  const cell = (stats: ContractStats | undefined, key: keyof ContractStats) =>
+    stats === undefined ? '–' : String(stats[key]);
+  const row = (name: string, key: keyof ContractStats) =>
+    `| ${name} | ${cell(base, key)} | ${cell(head, key)} |`;
+  return [
+    '| | base | head |',
+    '| --- | ---: | ---: |',
+    row('operations', 'operations'),
+    row('documented statuses', 'statuses'),
+    row('schemas', 'schemas'),
+  ];
+}
+
+function renderDocs(docs: DocsLocation): string {
+  const local = `\`npm run docs\` builds the reference into \`${docs.path}\` (${docs.built ? 'built in this checkout' : 'not built in this checkout yet'}).`;
+  return docs.artifact === undefined
+    ? local
+    : `${local} This run's build is the \`${docs.artifact.name}\` artifact: ${docs.artifact.url}`;
+}

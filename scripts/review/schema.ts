@@ -1,0 +1,146 @@
+// What a client sees of a schema: its JSON types, whether it may be null, its
+// properties and which are required. `$ref`s are followed and `allOf` members
+// merged first, so moving a property between an allOf member and its parent,
+// or spelling "nullable" one way or another, is not a change.
+import { deref, isObject, type Json, type JsonObject } from './json.ts';
+
+export interface SchemaView {
+  /** JSON types the value may have, `null` included; `undefined` when unconstrained. */
+  types: ReadonlySet<string> | undefined;
+  nullable: boolean;
+  /** Child schemas, still raw: the walker views them when it gets there. */
+  properties: ReadonlyMap<string, Json>;
+  required: ReadonlySet<string>;
+  items: Json | undefined;
+  /** The merged schema itself, for bounds, enums and documentation. */
+  merged: JsonObject;
+}
+
+const typeList = (type: Json | undefined): string[] | undefined => {
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
+  return undefined;
+};
+
+/** Intersection of two `type` keywords: a value must satisfy both. */
+const intersectTypes = (a: Json | undefined, b: Json | undefined): Json | undefined => {
+  const left = typeList(a);
+  const right = typeList(b);
+  if (left === undefined) return b;
+  if (right === undefined) return a;
+  return left.filter((type) => right.includes(type));
+};
+
+/** Merges `allOf` members into one schema: properties and required add up, types intersect. */
+export function mergeAllOf(
+  document: JsonObject,
+  schema: Json | undefined,
+  refs: ReadonlySet<string> = new Set(),
+): JsonObject {
+  // A schema that is its own allOf member adds nothing the second time.
+  const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
+  if (ref !== undefined && refs.has(ref)) return {};
+  const inside = ref === undefined ? refs : new Set([...refs, ref]);
+  const resolved = deref(document, schema);
+  if (!isObject(resolved)) return {};
+  const { allOf, ...own } = resolved;
+  if (!Array.isArray(allOf)) return own;
+  let merged: JsonObject = { ...own };
+  for (const member of allOf) {
+    merged = mergeTwo(merged, mergeAllOf(document, member, inside));
+  }
+  return merged;
+}
+
+function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
+  const properties: JsonObject = { ...(isObject(member.properties) ? member.properties : {}) };
+  for (const [name, schema] of Object.entries(isObject(outer.properties) ? outer.properties : {})) {
+    const other = properties[name];
+    // A property both sides define must satisfy both: keep both as an allOf.
+    properties[name] = other === undefined ? schema : { allOf: [other, schema] };
+  }
+  const required = [...new Set([...requiredOf(member), ...requiredOf(outer)])];
+  const type = intersectTypes(outer.type, member.type);
+  return {
+    ...member,
+    ...outer,
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    ...(required.length > 0 ? { required } : {}),
+    ...(type !== undefined ? { type } : {}),
+  };
+}
+
+const requiredOf = (schema: JsonObject): string[] =>
+  Array.isArray(schema.required)
+    ? schema.required.filter((item): item is string => typeof item === 'string')
+    : [];
+
+const isNullOnly = (schema: JsonObject): boolean => {
+  const types = typeList(schema.type);
+  return (
+    (types !== undefined && types.length > 0 && types.every((type) => type === 'null')) ||
+    schema.const === null
+  );
+};
+
+/** The view of a schema; see SchemaView. */
+export function viewSchema(document: JsonObject, schema: Json | undefined): SchemaView {
+  const merged = mergeAllOf(document, schema);
+  const alternatives = [
+    ...(Array.isArray(merged.oneOf) ? merged.oneOf : []),
+    ...(Array.isArray(merged.anyOf) ? merged.anyOf : []),
+  ].map((branch) => mergeAllOf(document, branch));
+  const ownTypes = typeList(merged.type) ?? inferredTypes(merged);
+  // OpenAPI 3.1 spells "nullable" as a `null` type or a null branch; 3.0's
+  // `nullable: true` is read too, for base contracts from before 3.1.
+  let nullable =
+    ownTypes?.includes('null') === true ||
+    merged.nullable === true ||
+    alternatives.some(isNullOnly);
+  const valued = alternatives.filter((branch) => !isNullOnly(branch));
+  if (valued.length === 1 && valued[0] !== undefined && ownTypes === undefined) {
+    // `oneOf: [X, {type: 'null'}]` is X made nullable: compare it as X.
+    const inner = viewSchema(document, { ...valued[0], ...withoutAlternatives(merged) });
+    return { ...inner, nullable: nullable || inner.nullable };
+  }
+  let types: Set<string> | undefined = ownTypes ? new Set(ownTypes) : undefined;
+  if (types === undefined && valued.length > 1) types = unionOfTypes(document, valued);
+  if (types !== undefined && nullable) types.add('null');
+  nullable = types?.has('null') ?? nullable;
+  return {
+    types,
+    nullable,
+    properties: new Map(Object.entries(isObject(merged.properties) ? merged.properties : {})),
+    required: new Set(requiredOf(merged)),
+    items: merged.items,
+    merged,
+  };
+}
+
+function withoutAlternatives(schema: JsonObject): JsonObject {
+  const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = schema;
+  return rest;
+}
+
+function inferredTypes(schema: JsonObject): string[] | undefined {
+  if (isObject(schema.properties)) return ['object'];
+  if (schema.items !== undefined) return ['array'];
+  return undefined;
+}
+
+function unionOfTypes(document: JsonObject, branches: JsonObject[]): Set<string> | undefined {
+  const union = new Set<string>();
+  for (const branch of branches) {
+    const view = viewSchema(document, branch);
+    if (view.types === undefined) return undefined;
+    for (const type of view.types) union.add(type);
+  }
+  return union;
+}
+
+/** The types other than `null`, as a client checks them; `undefined` for "any". */
+export const valueTypes = (view: SchemaView): string[] | undefined =>
+  view.types === undefined ? undefined : [...view.types].filter((type) => type !== 'null').sort();
+
+export const describeTypes = (types: string[] | undefined): string =>
+  types === undefined ? 'any' : types.length === 0 ? 'null' : types.join(' | ');

@@ -1,0 +1,50 @@
+// Whether the review passes: breaking changes fail it unless allowed, and an
+// allowed breaking change still needs a new major `info.version`, so a
+// client pinned to ^1 never receives it.
+import type { Change } from './change.ts';
+
+export interface Verdict {
+  passed: boolean;
+  /** Why it failed, one sentence each; empty when it passed. */
+  problems: string[];
+}
+
+export interface VerdictInput {
+  changes: readonly Change[];
+  baseVersion: string | undefined;
+  headVersion: string | undefined;
+  allowBreaking: boolean;
+}
+
+export const majorOf = (version: string | undefined): number | undefined => {
+  const match = /^v?(\d+)\.\d+\.\d+/.exec(version ?? '');
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+};
+
+/** The version a breaking change needs: the next major, `x.0.0`. */
+export const nextMajor = (version: string | undefined): string =>
+  `${(majorOf(version) ?? 0) + 1}.0.0`;
+
+export function judge({ changes, baseVersion, headVersion, allowBreaking }: VerdictInput): Verdict {
+  const breaking = changes.filter((found) => found.kind === 'breaking').length;
+  if (breaking === 0) return { passed: true, problems: [] };
+  const problems: string[] = [];
+  const count = `${breaking} breaking change${breaking === 1 ? '' : 's'}`;
+  if (!allowBreaking) {
+    problems.push(
+      `${count}: undo ${breaking === 1 ? 'it' : 'them'}, or, when intended, bump the major version and pass \`--allow-breaking\`.`,
+    );
+  }
+  const before = majorOf(baseVersion);
+  const after = majorOf(headVersion);
+  if (before === undefined || after === undefined) {
+    problems.push(
+      `${count} but \`info.version\` is not semver (base ${String(baseVersion)}, head ${String(headVersion)}): use MAJOR.MINOR.PATCH.`,
+    );
+  } else if (after <= before) {
+    problems.push(
+      `A breaking change must bump the major version: set \`info.version\` in openapi/openapi.yaml from ${String(headVersion)} to ${nextMajor(baseVersion)}.`,
+    );
+  }
+  return { passed: problems.length === 0, problems };
+}
