@@ -1,0 +1,143 @@
+// `npm run mock:proxy -- <upstream>`: Prism between a client and a real
+// server, reporting where the server breaks the contract. A local node:http
+// upstream answers once as documented and once with a body that violates the
+// contract; the proxy is the real script, on a free port.
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fromRoot } from '../../scripts/lib/paths.ts';
+import { freePort, type RunningServer, spawnServer } from '../../scripts/lib/spawn-server.ts';
+import { isObject, loadContract, resolveRef } from '../support/contract.ts';
+
+const contract = loadContract();
+const seedList = resolveRef(contract, { $ref: '#/components/examples/seedList' });
+const validBody = JSON.stringify(isObject(seedList) ? seedList.value : null);
+// `total` missing and a string where the contract wants an integer.
+const violatingBody = JSON.stringify({
+  size: 1,
+  purchases: [{ ...firstPurchase(), quota_left: 'many' }],
+});
+
+const listPath = '/v1.0/apigw/purchases/groups';
+const token = { 'X-Auth-Token': 'token-from-iam' };
+
+let upstream: Server;
+let upstreamUrl: string;
+const received: IncomingHttpHeaders[] = [];
+
+beforeAll(async () => {
+  // page_no=1 gets the documented answer, page_no=2 the broken one.
+  upstream = createServer((request, response) => {
+    received.push(request.headers);
+    const broken =
+      new URL(request.url ?? '/', 'http://upstream').searchParams.get('page_no') === '2';
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(broken ? violatingBody : validBody);
+  });
+  upstream.listen(0, '127.0.0.1');
+  await once(upstream, 'listening');
+  upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  upstream.closeAllConnections();
+  upstream.close();
+  await once(upstream, 'close');
+});
+
+/** Starts `scripts/mock-proxy.ts` as `npm run mock:proxy` does, on a free port. */
+async function startProxy(...flags: string[]): Promise<RunningServer & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await spawnServer({
+    command: process.execPath,
+    args: [
+      '--import',
+      'tsx',
+      fromRoot('scripts/mock-proxy.ts'),
+      upstreamUrl,
+      '--port',
+      String(port),
+      ...flags,
+    ],
+    readyUrl: `${url}/`,
+    // A preflight is answered by Prism itself and does not reach the upstream.
+    readyRequest: {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://test', 'Access-Control-Request-Method': 'GET' },
+    },
+    readyTimeoutMs: 30_000,
+  });
+  return { ...server, url };
+}
+
+describe('mock:proxy (violations become errors)', () => {
+  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  beforeAll(async () => {
+    proxy = await startProxy();
+  });
+  afterAll(() => proxy?.stop());
+
+  it('passes a documented answer through unchanged', async () => {
+    received.length = 0;
+    const response = await fetch(`${proxy?.url}${listPath}?page_no=1`, { headers: token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('sl-violations')).toBeNull();
+    expect(await response.text()).toBe(validBody);
+    expect(received[0]?.['x-auth-token']).toBe(token['X-Auth-Token']);
+  });
+
+  it('answers a violating upstream body with 500 listing each violation', async () => {
+    const response = await fetch(`${proxy?.url}${listPath}?page_no=2`, { headers: token });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as { type: string; validation: unknown[] };
+    expect(problem.type).toMatch(/VIOLATIONS$/);
+    expect(problem.validation).toContainEqual(
+      expect.objectContaining({ location: ['response', 'body'], code: 'required' }),
+    );
+    expect(problem.validation).toContainEqual(
+      expect.objectContaining({
+        location: ['response', 'body', 'purchases', '0', 'quota_left'],
+        code: 'type',
+      }),
+    );
+  });
+});
+
+describe('mock:proxy --report-only', () => {
+  let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
+  beforeAll(async () => {
+    proxy = await startProxy('--report-only');
+  });
+  afterAll(() => proxy?.stop());
+
+  it('passes a documented answer through without violations', async () => {
+    const response = await fetch(`${proxy?.url}${listPath}?page_no=1`, { headers: token });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('sl-violations')).toBeNull();
+    expect(await response.text()).toBe(validBody);
+  });
+
+  it('passes a violating body through, reporting it in a header and the log', async () => {
+    const response = await fetch(`${proxy?.url}${listPath}?page_no=2`, { headers: token });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(violatingBody);
+    const violations = JSON.parse(response.headers.get('sl-violations') ?? '[]') as unknown[];
+    expect(violations).toContainEqual(
+      expect.objectContaining({ location: ['response', 'body', 'purchases', '0', 'quota_left'] }),
+    );
+    await vi.waitFor(() => {
+      expect(proxy?.output()).toContain(
+        'Violation: response.body.purchases.0.quota_left Response body property purchases.0.quota_left must be integer',
+      );
+    });
+  });
+});
+
+function firstPurchase(): Record<string, unknown> {
+  const value = isObject(seedList) && isObject(seedList.value) ? seedList.value : {};
+  const purchases = Array.isArray(value.purchases) ? value.purchases : [];
+  return isObject(purchases[0]) ? purchases[0] : {};
+}
