@@ -9,7 +9,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/spec/**/*.test.ts', 'test/package/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/spec/**/*.test.ts',
+            'test/package/**/*.test.ts',
+          ],
+        },
       },
       {
         extends: true,

@@ -2,8 +2,8 @@
 // tarball in an empty project, import it from plain JS (ESM and require),
 // and type-check a TypeScript consumer against its declarations.
 import { execFile } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -69,15 +69,29 @@ describe('the packed package', () => {
     await run(npm, ['pack', '--pack-destination', project], { cwd: repoRoot });
     const tarball = (await readdir(project)).find((file) => file.endsWith('.tgz'));
     if (!tarball) throw new Error('npm pack wrote no tarball');
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], { cwd: project });
+    await writeFile(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+    );
+    await run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], {
+      cwd: project,
+    });
     await writeFile(join(project, 'consumer.mjs'), esmConsumer);
     await writeFile(join(project, 'consumer.cjs'), cjsConsumer);
     await writeFile(join(project, 'consumer.ts'), tsConsumer);
     await writeFile(
       join(project, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022', 'DOM'], noEmit: true, skipLibCheck: false, types: [] },
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
         files: ['consumer.ts'],
       }),
     );
@@ -85,9 +99,15 @@ describe('the packed package', () => {
   afterAll(() => rm(project, { recursive: true, force: true }));
 
   it('installs with exactly one runtime dependency, openapi-fetch', async () => {
-    const { stdout } = await run(npm, ['ls', '--json', '--depth=1', '--omit=dev'], { cwd: project });
-    const tree = JSON.parse(stdout) as { dependencies: Record<string, { dependencies?: Record<string, unknown> }> };
-    expect(Object.keys(tree.dependencies['apig-purchases']?.dependencies ?? {})).toEqual(['openapi-fetch']);
+    const { stdout } = await run(npm, ['ls', '--json', '--depth=1', '--omit=dev'], {
+      cwd: project,
+    });
+    const tree = JSON.parse(stdout) as {
+      dependencies: Record<string, { dependencies?: Record<string, unknown> }>;
+    };
+    expect(Object.keys(tree.dependencies['apig-purchases']?.dependencies ?? {})).toEqual([
+      'openapi-fetch',
+    ]);
   });
 
   it('works from plain JavaScript (ESM), signing exactly like Huawei', async () => {
@@ -106,9 +126,9 @@ describe('the packed package', () => {
   });
 
   it('type-checks a strict TypeScript consumer against the shipped declarations', async () => {
-    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }).catch(
-      (error: { stdout: string }) => error,
-    );
+    const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: project,
+    }).catch((error: { stdout: string }) => error);
     expect(result.stdout).toBe('');
   });
 });

@@ -63,6 +63,7 @@ export function documentedResponses(contract: JsonObject): DocumentedResponse[] 
 export function exampleValue(name: string): Json {
   const contract = loadContract();
   const example = resolveRef(contract, { $ref: `#/components/examples/${name}` });
-  if (!isObject(example) || example.value === undefined) throw new Error(`no example named ${name}`);
+  if (!isObject(example) || example.value === undefined)
+    throw new Error(`no example named ${name}`);
   return example.value;
 }

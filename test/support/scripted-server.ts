@@ -37,7 +37,11 @@ export async function startScriptedServer(script: Step[]): Promise<ScriptedServe
     }
     const send = () => {
       const body =
-        step.body === undefined ? '' : typeof step.body === 'string' ? step.body : JSON.stringify(step.body);
+        step.body === undefined
+          ? ''
+          : typeof step.body === 'string'
+            ? step.body
+            : JSON.stringify(step.body);
       response.writeHead(step.status, {
         'Content-Type': typeof step.body === 'string' ? 'text/plain' : 'application/json',
         ...step.headers,

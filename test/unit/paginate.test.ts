@@ -1,9 +1,14 @@
 // iteratePurchasedGroups across pages, including servers that misreport total.
 import { describe, expect, it } from 'vitest';
-import { createPurchasesClient, type PurchasedGroupList, type PurchasedGroupSummary } from '../../src/index.ts';
+import {
+  createPurchasesClient,
+  type PurchasedGroupList,
+  type PurchasedGroupSummary,
+} from '../../src/index.ts';
 import { exampleValue } from '../support/contract.ts';
 
-const template = (exampleValue('seedList') as PurchasedGroupList).purchases[0] as PurchasedGroupSummary;
+const template = (exampleValue('seedList') as PurchasedGroupList)
+  .purchases[0] as PurchasedGroupSummary;
 const item = (n: number): PurchasedGroupSummary => ({ ...template, id: `purchase-${n}` });
 
 /** A fake gateway holding `count` purchases that reports `reportedTotal`. */
@@ -14,8 +19,15 @@ function gateway(count: number, reportedTotal: (pageNo: number) => number = () =
     const size = Number(url.searchParams.get('page_size'));
     const pageNo = Number(url.searchParams.get('page_no'));
     pagesAsked.push(pageNo);
-    const purchases = Array.from({ length: count }, (_, i) => item(i + 1)).slice((pageNo - 1) * size, pageNo * size);
-    const body: PurchasedGroupList = { total: reportedTotal(pageNo), size: purchases.length, purchases };
+    const purchases = Array.from({ length: count }, (_, i) => item(i + 1)).slice(
+      (pageNo - 1) * size,
+      pageNo * size,
+    );
+    const body: PurchasedGroupList = {
+      total: reportedTotal(pageNo),
+      size: purchases.length,
+      purchases,
+    };
     return Response.json(body);
   };
   const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
@@ -60,7 +72,11 @@ describe('iteratePurchasedGroups', () => {
     let calls = 0;
     const fetch = async () => {
       calls += 1;
-      return Response.json({ total: calls * 10 + 10, size: 2, purchases: [item(calls), item(calls + 1)] });
+      return Response.json({
+        total: calls * 10 + 10,
+        size: 2,
+        purchases: [item(calls), item(calls + 1)],
+      });
     };
     const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
     const ids = await collect(client.iteratePurchasedGroups({ page_size: 2 }, { maxPages: 25 }));
@@ -75,7 +91,9 @@ describe('iteratePurchasedGroups', () => {
 
   it('checks its arguments before the first request', () => {
     const { client, pagesAsked } = gateway(1);
-    expect(() => client.iteratePurchasedGroups({ page_size: 0 })).toThrow(/^page_size must be from 1 to 500/);
+    expect(() => client.iteratePurchasedGroups({ page_size: 0 })).toThrow(
+      /^page_size must be from 1 to 500/,
+    );
     expect(() => client.iteratePurchasedGroups({}, { maxPages: 0 })).toThrow(/^maxPages /);
     expect(pagesAsked).toEqual([]);
   });

@@ -1,8 +1,18 @@
 // Timeouts and retries against a real node:http server on 127.0.0.1 that
 // fails, stalls or drops the connection on cue.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApigError, ApigNetworkError, createPurchasesClient, type PurchasesClientOptions } from '../../src/index.ts';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, resolveRetryPolicy } from '../../src/retry.ts';
+import {
+  ApigError,
+  ApigNetworkError,
+  createPurchasesClient,
+  type PurchasesClientOptions,
+} from '../../src/index.ts';
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  resolveRetryPolicy,
+} from '../../src/retry.ts';
 import { exampleValue } from '../support/contract.ts';
 import { type ScriptedServer, type Step, startScriptedServer } from '../support/scripted-server.ts';
 
@@ -19,7 +29,12 @@ afterEach(async () => {
 
 async function clientFor(script: Step[], options: PurchasesClientOptions = {}) {
   server = await startScriptedServer(script);
-  return createPurchasesClient({ baseUrl: server.url, credentials: { token: 't' }, retry: fastRetry, ...options });
+  return createPurchasesClient({
+    baseUrl: server.url,
+    credentials: { token: 't' },
+    retry: fastRetry,
+    ...options,
+  });
 }
 
 describe('retries', () => {
@@ -68,8 +83,14 @@ describe('retries', () => {
     const failing = await clientFor([{ destroy: true }], { retry: { ...fastRetry, attempts: 2 } });
     const error = await failing.listPurchasedGroups().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApigNetworkError);
-    expect(error).toMatchObject({ attempts: 2, timedOut: false, path: '/v1.0/apigw/purchases/groups' });
-    expect((error as Error).message).toMatch(/^GET \/v1\.0\/apigw\/purchases\/groups failed \(fetch failed/);
+    expect(error).toMatchObject({
+      attempts: 2,
+      timedOut: false,
+      path: '/v1.0/apigw/purchases/groups',
+    });
+    expect((error as Error).message).toMatch(
+      /^GET \/v1\.0\/apigw\/purchases\/groups failed \(fetch failed/,
+    );
   });
 
   it('times out each attempt and retries a stalled server', async () => {
@@ -79,17 +100,24 @@ describe('retries', () => {
   });
 
   it('reports a timeout on the last attempt as timedOut', async () => {
-    const client = await clientFor([{ ...ok, delayMs: 5_000 }], { timeoutMs: 100, retry: { ...fastRetry, attempts: 2 } });
+    const client = await clientFor([{ ...ok, delayMs: 5_000 }], {
+      timeoutMs: 100,
+      retry: { ...fastRetry, attempts: 2 },
+    });
     const error = await client.listPurchasedGroups().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ApigNetworkError', timedOut: true, attempts: 2 });
-    expect((error as Error).message).toBe('GET /v1.0/apigw/purchases/groups timed out after 2 attempt(s)');
+    expect((error as Error).message).toBe(
+      'GET /v1.0/apigw/purchases/groups timed out after 2 attempt(s)',
+    );
   });
 
   it("honours the caller's signal, also during backoff, without further attempts", async () => {
     const client = await clientFor([{ status: 503, headers: { 'Retry-After': '1' } }, ok]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(new Error('user left the page')), 100);
-    await expect(client.listPurchasedGroups({}, { signal: controller.signal })).rejects.toThrow('user left the page');
+    await expect(client.listPurchasedGroups({}, { signal: controller.signal })).rejects.toThrow(
+      'user left the page',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect(server?.requests).toHaveLength(1);
   });
@@ -115,7 +143,9 @@ describe('retries', () => {
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {
     const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1_000 };
-    expect([1, 2, 3, 4, 5].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([100, 200, 400, 800, 1_000]);
+    expect([1, 2, 3, 4, 5].map((retry) => backoffDelay(retry, policy, () => 1))).toEqual([
+      100, 200, 400, 800, 1_000,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
     expect(backoffDelay(2, policy, () => 0.5)).toBe(100);
   });
@@ -130,7 +160,9 @@ describe('retry policy', () => {
   });
 
   it('rejects nonsense settings with the option name', () => {
-    expect(() => resolveRetryPolicy({ attempts: 0 })).toThrow('retry.attempts must be an integer of at least 1');
+    expect(() => resolveRetryPolicy({ attempts: 0 })).toThrow(
+      'retry.attempts must be an integer of at least 1',
+    );
     expect(() => resolveRetryPolicy({ baseDelayMs: -1 })).toThrow('retry.baseDelayMs');
     expect(resolveRetryPolicy(false).attempts).toBe(1);
   });
