@@ -2,56 +2,24 @@
 // holding a copy of the contract, from that repository's folder, with the
 // tools of this one. The cases run in order on the same repository: clean,
 // then a planted breaking change, then allowed, then versioned.
-import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, repoRoot } from '../../../scripts/lib/paths.ts';
+import { type CommandResult, runNode } from '../../../scripts/lib/run-node.ts';
+import { git } from '../../support/git-repo.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 const script = fromRoot('scripts/review.ts');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function review(cwd: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, script, ...args], {
-      cwd,
-      // Outside GitHub Actions whatever runs the tests, so the report is the local one.
-      env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'review test',
-  GIT_AUTHOR_EMAIL: 'review@example.test',
-  GIT_COMMITTER_NAME: 'review test',
-  GIT_COMMITTER_EMAIL: 'review@example.test',
-};
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
+function review(cwd: string, ...args: string[]): Promise<CommandResult> {
+  // Outside GitHub Actions whatever runs the tests, so the report is the local one.
+  return runNode([tsx, script, ...args], {
     cwd,
-    env: gitEnv,
-    encoding: 'utf8',
+    env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
   });
+}
 
 async function edit(file: string, from: string, to: string): Promise<void> {
   const text = await readFile(file, 'utf8');

@@ -1,7 +1,6 @@
 // Loading the base contract at a git ref: bundled from openapi/ when it
 // bundles, else the committed generated/openapi.json, else a clear "no
 // contract". One temporary repository, one commit per case.
-import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,25 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/lib/paths.ts';
 import { CannotReview } from '../../../scripts/review/errors.ts';
 import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../../../scripts/review/load.ts';
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'review test',
-  GIT_AUTHOR_EMAIL: 'review@example.test',
-  GIT_COMMITTER_NAME: 'review test',
-  GIT_COMMITTER_EMAIL: 'review@example.test',
-};
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    env: gitEnv,
-    encoding: 'utf8',
-  }).trim();
-const commitAll = (cwd: string, message: string) => {
-  git(cwd, 'add', '.');
-  git(cwd, 'commit', '-q', '--allow-empty', '-m', message);
-  return git(cwd, 'rev-parse', 'HEAD');
-};
+import { commitAll, git } from '../../support/git-repo.ts';
 
 describe('loading the contracts', () => {
   let repo = '';
