@@ -157,7 +157,7 @@ describe('the HTML reference (npm run docs)', () => {
     async (anchor, summary, statuses, errorStatus, code) => {
       const page = await openPage(`${site.url}/docs/#/purchases/${anchor}`);
       await page.getByText(summary).first().waitFor();
-      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is wanted: rendered text, without the inlined scripts.
+      // innerText: the rendered text, without the inlined scripts.
       const text = await page.innerText('body');
       expect(text).toMatch(new RegExp(`Responses\\s*${statuses.join('\\s*')}\\b`));
       await page.getByText(errorStatus, { exact: true }).first().click();
