@@ -3,7 +3,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { type AkSkCredentials, assertAkSkCredentials, assertToken } from './credentials.js';
 import { ApigArgumentError } from './errors.js';
-import { signRequest } from './lazy-sign.js';
+import { signRequestInPlace } from './lazy-sign.js';
 
 export interface TokenCredentials {
   /** IAM token (the `X-Subject-Token` of `POST /v3/auth/tokens`), sent as `X-Auth-Token`. */
@@ -26,7 +26,8 @@ export function akskAuth(credentials: AkSkCredentials): Middleware {
   assertAkSkCredentials(credentials);
   return {
     onRequest({ request }) {
-      return signRequest(request, credentials);
+      // The Request is openapi-fetch's own, made for this attempt: sign it in place.
+      return signRequestInPlace(request, credentials);
     },
   };
 }

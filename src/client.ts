@@ -78,16 +78,22 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   const auth = authMiddleware(options.credentials);
   if (auth) raw.use(auth);
 
+  // What every attempt passes to openapi-fetch. With the platform fetch the
+  // attempt's signal goes straight to fetch(): on the Request, every copy of it
+  // (fetch makes one) would have to follow the signal again, which is not free.
+  const attemptInit = (signal: AbortSignal, headers: Record<string, string> = {}) => ({
+    headers,
+    parseAs: 'text' as const,
+    ...(userFetch
+      ? { signal }
+      : { fetch: (request: Request) => globalThis.fetch(request, { signal }) }),
+  });
+
   async function listPurchasedGroups(query?: ListPurchasedGroupsQuery, call: CallOptions = {}) {
     const checked = checkListQuery(query);
     const data = await send(
       (signal) =>
-        raw.GET(LIST_PATH, {
-          params: { query: checked },
-          signal,
-          headers: call.headers ?? {},
-          parseAs: 'text',
-        }),
+        raw.GET(LIST_PATH, { params: { query: checked }, ...attemptInit(signal, call.headers) }),
       { method: 'GET', path: LIST_PATH, policy, timeoutMs, signal: call.signal },
     );
     return data as PurchasedGroupList;
@@ -100,9 +106,7 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
       (signal) =>
         raw.GET(DETAIL_PATH, {
           params: { path: { purchase_id: id } },
-          signal,
-          headers: call.headers ?? {},
-          parseAs: 'text',
+          ...attemptInit(signal, call.headers),
         }),
       { method: 'GET', path, policy, timeoutMs, signal: call.signal },
     );

@@ -4,6 +4,10 @@
 import type { AkSkCredentials } from './credentials.js';
 
 let signer: Promise<typeof import('./sign.js')> | undefined;
+const loadSigner = () => {
+  signer ??= import('./sign.js');
+  return signer;
+};
 
 /**
  * Signs `request` with AK/SK (SDK-HMAC-SHA256) exactly as Huawei's SDKs do and
@@ -15,7 +19,16 @@ export async function signRequest(
   credentials: AkSkCredentials,
   date?: Date,
 ): Promise<Request> {
-  signer ??= import('./sign.js');
-  const { signRequest: sign } = await signer;
+  const { signRequest: sign } = await loadSigner();
+  return sign(request, credentials, date);
+}
+
+/** The same, setting the headers on `request` itself (see sign.ts). */
+export async function signRequestInPlace(
+  request: Request,
+  credentials: AkSkCredentials,
+  date?: Date,
+): Promise<Request> {
+  const { signRequestInPlace: sign } = await loadSigner();
   return sign(request, credentials, date);
 }

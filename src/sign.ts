@@ -67,21 +67,20 @@ async function readBody(request: Request): Promise<ArrayBuffer | null> {
 }
 
 /**
- * Returns a new Request (same method, URL, body, signal and other headers)
- * carrying X-Sdk-Date, Authorization and, for temporary credentials,
- * X-Security-Token. Any X-Sdk-Date or Authorization already present is
- * replaced. `date` defaults to now.
+ * Sets X-Sdk-Date, Authorization and, for temporary credentials,
+ * X-Security-Token on `headers`, signing `request` as it would go out with
+ * them. Returns the body bytes it hashed (null without a body).
  */
-export async function signRequest(
+async function sign(
   request: Request,
+  headers: Headers,
   credentials: AkSkCredentials,
-  date: Date = new Date(),
-): Promise<Request> {
+  date: Date,
+): Promise<ArrayBuffer | null> {
   if (!(request instanceof Request)) throw new TypeError('request must be a Request');
   assertAkSkCredentials(credentials);
   const sdkDate = formatSdkDate(date);
 
-  const headers = new Headers(request.headers);
   headers.set('x-sdk-date', sdkDate);
   if (credentials.securityToken !== undefined) {
     headers.set('x-security-token', credentials.securityToken);
@@ -105,9 +104,40 @@ export async function signRequest(
     'authorization',
     authorizationValue(credentials.accessKey, canonical.signedHeaders, signature),
   );
+  return body;
+}
+
+/**
+ * Returns a new Request (same method, URL, body, signal and other headers)
+ * carrying X-Sdk-Date, Authorization and, for temporary credentials,
+ * X-Security-Token. Any X-Sdk-Date or Authorization already present is
+ * replaced. `date` defaults to now.
+ */
+export async function signRequest(
+  request: Request,
+  credentials: AkSkCredentials,
+  date: Date = new Date(),
+): Promise<Request> {
+  const headers = new Headers(request instanceof Request ? request.headers : undefined);
+  const body = await sign(request, headers, credentials, date);
   // Passing the bytes we hashed (not the original stream) leaves the
   // caller's Request unread and guarantees we send exactly what we signed.
   return body === null
     ? new Request(request, { headers })
     : new Request(request, { headers, body });
+}
+
+/**
+ * Signs `request` in place: the same headers as signRequest, set on its own
+ * (mutable) headers. For the client's middleware, which owns the Request:
+ * copying it (and re-following its AbortSignal) on every call costs more than
+ * the signature itself.
+ */
+export async function signRequestInPlace(
+  request: Request,
+  credentials: AkSkCredentials,
+  date: Date = new Date(),
+): Promise<Request> {
+  await sign(request, request.headers, credentials, date);
+  return request;
 }

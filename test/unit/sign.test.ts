@@ -1,7 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authorizationValue, SIGNED_HEADERS, signatureFor, signRequest } from '../../src/sign.js';
+import {
+  authorizationValue,
+  SIGNED_HEADERS,
+  signatureFor,
+  signRequest,
+  signRequestInPlace,
+} from '../../src/sign.js';
 import {
   canonicalHeaders,
   canonicalQueryString,
@@ -477,5 +483,25 @@ describe('crypto backends', () => {
     expect(withWebCrypto[1]).toContain(
       'Signature=f20844ca8ffa0fbcc1c692e0685ddf7592fe748029f48fb9467ac0b0d096ea67',
     );
+  });
+});
+
+describe('signRequestInPlace (what the client middleware uses)', () => {
+  it('sets exactly the headers signRequest would, on the same Request', async () => {
+    const creds = {
+      accessKey: 'AccessKey',
+      secretKey: 'SecretKey',
+      securityToken: 'temporary-token',
+    };
+    const date = new Date('2006-01-02T15:04:05Z');
+    const url =
+      'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups/%E7%BB%84?b=2&a=1';
+    const copy = await signRequest(new Request(url), creds, date);
+    const original = new Request(url);
+    const same = await signRequestInPlace(original, creds, date);
+    expect(same).toBe(original);
+    for (const name of ['authorization', 'x-sdk-date', 'x-security-token']) {
+      expect(same.headers.get(name)).toBe(copy.headers.get(name));
+    }
   });
 });
