@@ -2,6 +2,7 @@
 // on one 127.0.0.1 origin lists purchases from the mock on another through
 // the built client bundle; signRequest gives the same Authorization as in
 // Node; and the HTML reference renders both operations and their errors.
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,11 @@ async function openPage(url: string): Promise<Page> {
 }
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium), as .ci/run does`,
+    );
+  }
   work = await mkdtemp(join(tmpdir(), 'apig-browser-'));
   await Promise.all([
     buildBrowserBundle(join(work, 'app')),
