@@ -7,9 +7,14 @@ export type JsonObject = { [key: string]: Json };
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
+let cached: JsonObject | undefined;
+
+/** Parsed once per test file; callers read it and never modify it. */
 export function loadContract(): JsonObject {
-  const file = new URL('../../generated/openapi.json', import.meta.url);
-  return JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
+  cached ??= JSON.parse(
+    readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'),
+  ) as JsonObject;
+  return cached;
 }
 
 export const isObject = (value: Json | undefined): value is JsonObject =>
