@@ -1,5 +1,6 @@
 // Runs the pinned @redocly/cli in a child process, telemetry off.
 import { createRequire } from 'node:module';
+import { parse } from 'yaml';
 import { repoRoot } from './paths.ts';
 import { type CommandResult, runNode } from './run-node.ts';
 
@@ -12,4 +13,25 @@ export function runRedocly(args: readonly string[], cwd = repoRoot): Promise<Com
     cwd,
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', FORCE_COLOR: '0' },
   });
+}
+
+export type BundleResult =
+  | { ok: true; text: string; document: unknown }
+  | { ok: false; problem: string };
+
+/**
+ * Bundles `openapi/openapi.yaml` under `root` (with the redocly.yaml there):
+ * the YAML Redocly prints and its parsed document, or what Redocly said
+ * (without the boxed Node deprecation banner).
+ */
+export async function bundleContract(root = repoRoot): Promise<BundleResult> {
+  const result = await runRedocly(['bundle', 'openapi/openapi.yaml'], root);
+  if (result.code !== 0) {
+    const said = (result.stderr || result.stdout)
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !/[╔╗╚╝║]/.test(line));
+    return { ok: false, problem: `redocly bundle exited ${result.code}: ${said.join('\n')}` };
+  }
+  return { ok: true, text: result.stdout, document: parse(result.stdout) };
 }

@@ -7,8 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
-import { runRedocly } from '../lib/redocly.ts';
+import { bundleContract } from '../lib/redocly.ts';
 import { CannotReview } from './errors.ts';
 import { isObject, type JsonObject } from './json.ts';
 
@@ -54,19 +53,10 @@ export async function resolveCommit(top: string, ref: string): Promise<string> {
 
 /** Bundles `openapi/openapi.yaml` under `root` with the pinned Redocly, or says why it could not. */
 export async function bundle(root: string): Promise<JsonObject | string> {
-  const result = await runRedocly(['bundle', contractEntry], root);
-  if (result.code !== 0) return firstLines(result.stderr || result.stdout);
-  const document: unknown = parse(result.stdout);
-  return isObject(document) ? document : 'the bundle is not an object';
+  const result = await bundleContract(root);
+  if (!result.ok) return result.problem.split('\n').slice(0, 3).join(' ');
+  return isObject(result.document) ? result.document : 'the bundle is not an object';
 }
-
-const firstLines = (text: string): string =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !/[╔╗╚╝║]/.test(line))
-    .slice(0, 3)
-    .join(' ');
 
 export async function loadHead(top: string): Promise<LoadedContract> {
   if (!existsSync(join(top, contractEntry))) {
