@@ -12,13 +12,12 @@
 // Goals: p99 ≤ 20 ms, ready ≤ 1.5 s. Exits 1 on errors, timeouts, body
 // mismatches or undocumented statuses; a missed goal is reported, not fatal,
 // since timing depends on the machine.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { fromRoot } from '../scripts/lib/paths.ts';
 import { startPrism } from '../scripts/lib/prism.ts';
 import { freePort, spawnServer } from '../scripts/lib/spawn-server.ts';
+import { documentedResponses, loadContract } from '../test/support/contract.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
 const listPath = '/v1.0/apigw/purchases/groups';
@@ -57,10 +56,10 @@ function settings(): Settings {
 
 /** The statuses the contract documents for the list operation. */
 function documentedStatuses(): Set<string> {
-  const contract = JSON.parse(readFileSync(fromRoot('generated/openapi.json'), 'utf8')) as {
-    paths: Record<string, { get: { responses: Record<string, unknown> } }>;
-  };
-  return new Set(Object.keys(contract.paths[listPath]?.get.responses ?? {}));
+  const pairs = documentedResponses(loadContract());
+  return new Set(
+    pairs.filter((pair) => pair.operationId === 'listPurchasedGroups').map((pair) => pair.status),
+  );
 }
 
 async function load(url: string, body: string, run: Settings): Promise<Result> {
