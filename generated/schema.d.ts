@@ -18,8 +18,8 @@ export interface paths {
          *     query parameters and paged with `page_size` / `page_no`. Filters combine
          *     with AND. `total` counts every match, `size` the items on this page.
          *
-         *     Unlike the detail operation, the list does not return
-         *     `group_domains` (the gateway sends `null`).
+         *     Unlike the detail operation, the list does not return the domain names:
+         *     its example sends `group_domains: null`.
          */
         get: operations["listPurchasedGroups"];
         put?: never;
@@ -57,88 +57,126 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Fields every subscription carries, in the list and in the detail. The
-         *     documentation marks none of them optional and its examples always send
-         *     all of them, so they are required here.
+         * @description Fields of a subscription, in the list and in the detail. Names and types
+         *     are the ones Huawei's pages list ("查询已购买的API分组列表", "Querying
+         *     Details of a Purchased API Group").
+         *
+         *     None is `required` here: the pages list the response fields without a
+         *     "mandatory" column, so nothing says the gateway always sends every one.
+         *     Their examples do send every field, and so do this contract's examples
+         *     and the mock's data (checked by the project's tests, not by this schema).
          */
         PurchaseBase: {
             /** @description Subscription id (订购关系编号). The list may mask part of it (`9d0b****e4d13`). */
-            id: string;
+            id?: string;
             /** @description Id of the purchased API group (分组编号). */
-            group_id: string;
+            group_id?: string;
             /** @description Name of the purchased API group (分组名称). */
-            group_name: string;
+            group_name?: string;
             /** @description Description of the API group (分组描述). */
-            group_remark: string;
+            group_remark?: string;
             /**
              * Format: date-time
-             * @description When the order was placed (订购时间), ISO 8601 in UTC.
+             * @description When the order was placed (订购时间). The pages give the type
+             *     "Timestamp" and print it as ISO 8601 in UTC (`2017-12-29T06:22:46Z`
+             *     in the list example).
              */
-            order_time: string;
+            order_time?: string;
             /**
              * Format: date-time
-             * @description When the subscription takes effect (生效时间), ISO 8601 in UTC.
+             * @description When the subscription takes effect (生效时间), ISO 8601 in UTC as `order_time`.
              */
-            start_time: string;
+            start_time?: string;
             /**
              * Format: date-time
-             * @description When the subscription expires (过期时间), ISO 8601 in UTC.
+             * @description When the subscription expires (过期时间), ISO 8601 in UTC as `order_time`.
              */
-            expire_time: string;
-            /** @description Remaining number of API calls (剩余访问次数). */
-            quota_left: number;
-            /** @description Number of API calls already used (已使用访问次数). */
-            quota_used: number;
+            expire_time?: string;
+            /** @description Remaining number of API calls (剩余访问次数). No bound is documented. */
+            quota_left?: number;
+            /** @description Number of API calls already used (已使用访问次数). No bound is documented. */
+            quota_used?: number;
             /** @description AppKey of the app generated for this purchase (生成的APP的key); the list may mask part of it. */
-            app_key: string;
+            app_key?: string;
             /**
              * @description AppSecret of the generated app (生成的APP的secret). A credential: the
              *     documentation shows it masked as `******`; clients must never log it.
              */
-            app_secret: string;
+            app_secret?: string;
         };
         /**
-         * @description A subscription as the list returns it: every common field, and no domain
-         *     names (`group_domains` is absent or `null`: "查询列表时不返回").
+         * @description Domain names through which the purchased API group is called (分组访问域名列表,
+         *     type `[]String` on both pages). The detail returns them; the list does not
+         *     (its example sends `null`), and an empty list may come as `[]` or `null`.
+         *     No host-name format is documented: the group's default subdomain under
+         *     `huaweicloudapis.com` and bound custom domains both appear here.
+         */
+        GroupDomains: string[] | null;
+        /**
+         * @description A subscription as the list returns it: the common fields. The list page
+         *     says `group_domains` is not returned by the list (查询列表时不返回) and its
+         *     example sends `null`.
          */
         PurchasedGroupSummary: components["schemas"]["PurchaseBase"] & {
-            /** @description Not returned by the list; the gateway sends `null`. Use getPurchasedGroup for the domain names. */
-            group_domains?: null;
-        };
-        /** @description One page of the tenant's purchased API groups. */
-        PurchasedGroupList: {
-            /** @description Number of purchases matching the filters, over all pages (满足查询条件的分组总数). */
-            total: number;
-            /** @description Number of purchases in this page, the length of `purchases` (本次查询返回的分组个数). */
-            size: number;
-            /** @description The purchases of this page (本次查询返回的分组列表). */
-            purchases: components["schemas"]["PurchasedGroupSummary"][];
+            group_domains?: components["schemas"]["GroupDomains"];
         };
         /**
-         * @description Error body of APIG management APIs. The gateway adds `request_id` to the
-         *     errors it raises itself (authentication, throttling).
+         * @description One page of the tenant's purchased API groups. The three fields are the
+         *     ones the list page documents; it has no "mandatory" column for responses,
+         *     so none is `required` here (its example sends all three).
+         */
+        PurchasedGroupList: {
+            /** @description Number of purchases matching the filters, over all pages (满足查询条件的分组总数). */
+            total?: number;
+            /** @description Number of purchases in this page, the length of `purchases` (本次查询返回的分组个数). */
+            size?: number;
+            /** @description The purchases of this page (本次查询返回的分组列表). */
+            purchases?: components["schemas"]["PurchasedGroupSummary"][];
+        };
+        /**
+         * @description Error body of APIG. Two layers answer with it, both with `error_code` and
+         *     `error_msg` (sources: the error-code table of the APIG API reference,
+         *     "APIG错误码", for the management API; the 401 bodies quoted in public
+         *     issue threads jeessy2/ddns-go #844 and huaweicloud/huaweicloud-sdk-python
+         *     #13 for the gateway in front of it):
+         *
+         *     - the management API itself: `APIG.xxxx` codes (`APIG.3014` …);
+         *     - the gateway in front of every API: `APIGW.xxxx` codes, with a
+         *       `request_id` (`APIGW.0301` bad signature, `APIGW.0308` throttled).
+         *
+         *     Dedicated-edition APIs on the same host use `APIC.xxxx`, and older pages
+         *     print `APIG.0301` for the signature case, so no code format is imposed.
          */
         ApigError: {
-            /** @description APIG error code, `APIG.` and four digits, for example `APIG.3014`. */
+            /**
+             * @description Error code, for example `APIG.3014`, `APIGW.0301` or `APIC.7211`. Any
+             *     non-empty string: the sources show three prefixes and no fixed length.
+             */
             error_code: string;
             /** @description Human-readable message, in English. */
             error_msg: string;
-            /** @description Id of the request, to quote to Huawei support. */
+            /**
+             * @description Id of the request, to quote to Huawei support. Optional: the gateway
+             *     adds it to the errors it raises itself; Huawei's SDKs
+             *     (huaweicloud-sdk-go-v3 `core/sdkerr/errors.go`) fall back to the
+             *     `X-Request-Id` response header when the body has none.
+             */
             request_id?: string;
         };
         /**
-         * @description One subscription as the detail operation returns it: every common field
-         *     plus the domain names of the purchased API group.
+         * @description One subscription as the detail operation returns it: the common fields
+         *     and the domain names of the purchased API group, which the detail page
+         *     says are returned by this query.
          */
         PurchasedGroup: components["schemas"]["PurchaseBase"] & {
-            /** @description Domain names through which the purchased API group is called (分组访问域名列表). */
-            group_domains: string[];
+            group_domains?: components["schemas"]["GroupDomains"];
         };
     };
     responses: {
         /** @description Bad Request: a parameter is missing, malformed or out of the bounds this contract gives. */
         BadRequest: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -148,6 +186,21 @@ export interface components {
         /** @description Unauthorized: no credentials, or the IAM token or AK/SK signature was rejected. */
         Unauthorized: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApigError"];
+            };
+        };
+        /**
+         * @description Too Many Requests: the gateway in front of every APIG API throttled the
+         *     call (`APIGW.0308`). Not on the endpoint pages: the gateway answers it for
+         *     any API. Retry after a pause.
+         */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -157,6 +210,7 @@ export interface components {
         /** @description Server Internal Error: the gateway failed; the request may be retried later. */
         InternalServerError: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -166,6 +220,7 @@ export interface components {
         /** @description Forbidden: the credentials are valid but may not read this subscription. */
         Forbidden: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -175,6 +230,7 @@ export interface components {
         /** @description Not Found: no subscription with this id, or its API group no longer exists. */
         NotFound: {
             headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -192,22 +248,35 @@ export interface components {
         /**
          * @description Number of purchases per page (每页显示的条数), default 20.
          *
-         *     The v1.0 page does not state a maximum. The contract caps it at 500, the
-         *     largest page APIG documents for its list operations (the `limit` of the
-         *     dedicated-edition V2 list APIs: 1 to 500, larger values are cut to 500),
-         *     so a client never relies on a page the gateway would silently shorten.
+         *     This endpoint's page gives only the default. The bounds are those of the
+         *     sibling v1.0 list page of the same API ("查询API列表",
+         *     `GET /v1.0/apigw/apis`): at most 500, and `0` returns every item on one
+         *     page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
+         *     less becomes 20, above 500 becomes 500: huaweicloud-sdk-go-v3
+         *     `services/apig/v2/model/model_list_api_groups_v2_request.go`).
          */
         PageSize: number;
-        /** @description Page number, starting at 1 (页码), default 1. */
+        /**
+         * @description Page number (页码), default 1. The page documents only the default: no
+         *     bound is given, so none is imposed here.
+         */
         PageNo: number;
         /**
-         * @description Subscription id (订购关系编号): the `id` of an item returned by
-         *     `listPurchasedGroups`. Sent as one percent-encoded path segment.
+         * @description Subscription id (订购关系编号, mandatory on the detail page): the `id` of
+         *     an item returned by `listPurchasedGroups`. Sent as one percent-encoded
+         *     path segment; an empty one would address another URL, hence `minLength`.
          */
         PurchaseId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /**
+         * @description Id of the request, to quote to Huawei support. Huawei's SDKs read it here
+         *     when the body has no `request_id` (huaweicloud-sdk-go-v3
+         *     `core/sdkerr/errors.go`).
+         */
+        XRequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -224,13 +293,18 @@ export interface operations {
                 /**
                  * @description Number of purchases per page (每页显示的条数), default 20.
                  *
-                 *     The v1.0 page does not state a maximum. The contract caps it at 500, the
-                 *     largest page APIG documents for its list operations (the `limit` of the
-                 *     dedicated-edition V2 list APIs: 1 to 500, larger values are cut to 500),
-                 *     so a client never relies on a page the gateway would silently shorten.
+                 *     This endpoint's page gives only the default. The bounds are those of the
+                 *     sibling v1.0 list page of the same API ("查询API列表",
+                 *     `GET /v1.0/apigw/apis`): at most 500, and `0` returns every item on one
+                 *     page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
+                 *     less becomes 20, above 500 becomes 500: huaweicloud-sdk-go-v3
+                 *     `services/apig/v2/model/model_list_api_groups_v2_request.go`).
                  */
                 page_size?: components["parameters"]["PageSize"];
-                /** @description Page number, starting at 1 (页码), default 1. */
+                /**
+                 * @description Page number (页码), default 1. The page documents only the default: no
+                 *     bound is given, so none is imposed here.
+                 */
                 page_no?: components["parameters"]["PageNo"];
             };
             header?: never;
@@ -250,6 +324,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -259,8 +334,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Subscription id (订购关系编号): the `id` of an item returned by
-                 *     `listPurchasedGroups`. Sent as one percent-encoded path segment.
+                 * @description Subscription id (订购关系编号, mandatory on the detail page): the `id` of
+                 *     an item returned by `listPurchasedGroups`. Sent as one percent-encoded
+                 *     path segment; an empty one would address another URL, hence `minLength`.
                  */
                 purchase_id: components["parameters"]["PurchaseId"];
             };
@@ -281,6 +357,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

@@ -4,8 +4,9 @@ import { ApigArgumentError } from './errors.js';
 import type { ListPurchasedGroupsQuery } from './types.js';
 
 /** Bounds from openapi/components/parameters/Page*.yaml (a unit test pins them to the contract). */
-export const PAGE_SIZE = { minimum: 1, maximum: 500, default: 20 } as const;
-export const PAGE_NO = { minimum: 1, default: 1 } as const;
+export const PAGE_SIZE = { minimum: 0, maximum: 500, default: 20 } as const;
+/** No bound is documented for page_no: any integer is passed on. */
+export const PAGE_NO = { default: 1 } as const;
 
 const FILTERS = ['id', 'group_id', 'group_name'] as const;
 const KNOWN_QUERY_KEYS = new Set<string>([...FILTERS, 'page_size', 'page_no']);
@@ -46,7 +47,7 @@ export function checkListQuery(query: unknown): ListPurchasedGroupsQuery {
     checkWellFormed(key, value);
   }
   checkInteger('page_size', record.page_size, PAGE_SIZE.minimum, PAGE_SIZE.maximum);
-  checkInteger('page_no', record.page_no, PAGE_NO.minimum, Number.MAX_SAFE_INTEGER);
+  checkInteger('page_no', record.page_no, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   return record as ListPurchasedGroupsQuery;
 }
 
@@ -70,8 +71,6 @@ function checkInteger(parameter: string, value: unknown, minimum: number, maximu
     );
   }
   if (value < minimum || value > maximum) {
-    const range =
-      maximum === Number.MAX_SAFE_INTEGER ? `at least ${minimum}` : `from ${minimum} to ${maximum}`;
-    throw new ApigArgumentError(parameter, `must be ${range}, got ${value}`);
+    throw new ApigArgumentError(parameter, `must be from ${minimum} to ${maximum}, got ${value}`);
   }
 }

@@ -8,9 +8,10 @@ type ApigErrorBody = components['schemas']['ApigError'];
 export class ApigError extends Error {
   override readonly name = 'ApigError';
   readonly status: number;
-  /** `APIG.dddd`, or undefined when the body was not an APIG error body. */
+  /** `APIG.dddd`, `APIGW.dddd`, `APIC.dddd`…; undefined when the body was not an error body. */
   readonly errorCode: string | undefined;
   readonly errorMsg: string | undefined;
+  /** From the body's `request_id`, else the `X-Request-Id` response header. */
   readonly requestId: string | undefined;
   readonly method: string;
   /** The request path, without query string. */
@@ -23,9 +24,11 @@ export class ApigError extends Error {
     path: string;
     body: unknown;
     contentType?: string | null;
+    /** The `X-Request-Id` response header. */
+    requestIdHeader?: string | null;
   }) {
     const body = asApigErrorBody(init.body);
-    const requestId = body?.request_id;
+    const requestId = body?.request_id ?? (init.requestIdHeader || undefined);
     const detail = body
       ? `${body.error_code} ${body.error_msg}`
       : `${init.statusText || 'HTTP error'} (${describeBody(init.body, init.contentType)})`;
@@ -79,13 +82,20 @@ export class ApigNetworkError extends Error {
   }
 }
 
+// As Huawei's SDKs read error bodies (huaweicloud-sdk-go-v3 core/sdkerr):
+// `error_code`/`error_msg`, or `code`/`message` from other Huawei services.
 function asApigErrorBody(body: unknown): ApigErrorBody | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const { error_code, error_msg, request_id } = body as Record<string, unknown>;
-  if (typeof error_code !== 'string' || typeof error_msg !== 'string') return undefined;
-  return typeof request_id === 'string'
-    ? { error_code, error_msg, request_id }
-    : { error_code, error_msg };
+  const fields = body as Record<string, unknown>;
+  const [code, msg] =
+    typeof fields.error_code === 'string'
+      ? [fields.error_code, fields.error_msg]
+      : [fields.code, fields.message];
+  if (typeof code !== 'string' || code === '' || typeof msg !== 'string') return undefined;
+  const { request_id } = fields;
+  return typeof request_id === 'string' && request_id !== ''
+    ? { error_code: code, error_msg: msg, request_id }
+    : { error_code: code, error_msg: msg };
 }
 
 // The body itself is not quoted: an intermediary's error page could echo

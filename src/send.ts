@@ -62,6 +62,7 @@ export async function send(
       path: options.path,
       body: result.error,
       contentType: response.headers.get('Content-Type'),
+      requestIdHeader: response.headers.get('X-Request-Id'),
     });
   }
 }

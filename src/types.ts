@@ -10,9 +10,9 @@ export type ListPurchasedGroupsQuery = NonNullable<
 >;
 /** One page: `{ total, size, purchases }`. */
 export type PurchasedGroupList = Schemas['PurchasedGroupList'];
-/** A purchase as the list returns it (no `group_domains`). */
-export type PurchasedGroupSummary = PurchasedGroupList['purchases'][number];
-/** A purchase as the detail returns it (`group_domains: string[]`). */
+/** A purchase as the list returns it (`group_domains` null or absent). */
+export type PurchasedGroupSummary = NonNullable<PurchasedGroupList['purchases']>[number];
+/** A purchase as the detail returns it, with its `group_domains`. */
 export type PurchasedGroup = Schemas['PurchasedGroup'];
 /** The APIG error body: `{ error_code, error_msg, request_id? }`. */
 export type ApigErrorBody = Schemas['ApigError'];

@@ -4,6 +4,7 @@
 // with `inject('mockUrl')`.
 import type { TestProject } from 'vitest/node';
 import { startPrism } from '../../scripts/lib/prism.ts';
+import { runBrowserTests, skippedLine } from '../browser/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!runBrowserTests) console.log(`\n${skippedLine}\n`);
   // startPrism stops the child itself and throws with Prism's output when
   // Prism exits or does not answer within the timeout.
   const prism = await startPrism({ mode: 'static', readyTimeoutMs: 30_000 });

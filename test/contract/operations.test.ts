@@ -74,12 +74,14 @@ describe('every documented operation × status through the client', () => {
       'listPurchasedGroups 200',
       'listPurchasedGroups 400',
       'listPurchasedGroups 401',
+      'listPurchasedGroups 429',
       'listPurchasedGroups 500',
       'getPurchasedGroup 200',
       'getPurchasedGroup 400',
       'getPurchasedGroup 401',
       'getPurchasedGroup 403',
       'getPurchasedGroup 404',
+      'getPurchasedGroup 429',
     ]);
   });
 
@@ -143,10 +145,10 @@ describe('invalid requests get the contract 400 with an APIG body', () => {
   // Sent through the raw openapi-fetch client: the typed methods refuse these
   // arguments before any request (see test/unit/client.test.ts).
   it.each([
-    ['page_size 0', { page_size: 0 }],
+    ['negative page_size', { page_size: -1 }],
     ['page_size above the maximum', { page_size: 501 }],
     ['non-numeric page_no', { page_no: 'abc' as unknown as number }],
-    ['page_no 0', { page_no: 0 }],
+    ['fractional page_no', { page_no: 1.5 }],
   ])('%s', async (_, query) => {
     const { error, response } = await client.raw.GET('/v1.0/apigw/purchases/groups', {
       params: { query },

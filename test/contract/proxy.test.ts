@@ -6,15 +6,15 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fromRoot } from '../../scripts/lib/paths.ts';
-import { freePort, type RunningServer, spawnServer } from '../../scripts/lib/spawn-server.ts';
 import { isObject, loadContract, resolveRef } from '../support/contract.ts';
+import { startMockProxy } from '../support/mock-proxy.ts';
 
 const contract = loadContract();
 const seedList = resolveRef(contract, { $ref: '#/components/examples/seedList' });
 const validBody = JSON.stringify(isObject(seedList) ? seedList.value : null);
-// `total` missing and a string where the contract wants an integer.
+// Strings where the contract wants integers.
 const violatingBody = JSON.stringify({
+  total: 'one',
   size: 1,
   purchases: [{ ...firstPurchase(), quota_left: 'many' }],
 });
@@ -46,31 +46,7 @@ afterAll(async () => {
   await once(upstream, 'close');
 });
 
-/** Starts `scripts/mock-proxy.ts` as `npm run mock:proxy` does, on a free port. */
-async function startProxy(...flags: string[]): Promise<RunningServer & { url: string }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = await spawnServer({
-    command: process.execPath,
-    args: [
-      '--import',
-      'tsx',
-      fromRoot('scripts/mock-proxy.ts'),
-      upstreamUrl,
-      '--port',
-      String(port),
-      ...flags,
-    ],
-    readyUrl: `${url}/`,
-    // A preflight is answered by Prism itself and does not reach the upstream.
-    readyRequest: {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://test', 'Access-Control-Request-Method': 'GET' },
-    },
-    readyTimeoutMs: 30_000,
-  });
-  return { ...server, url };
-}
+const startProxy = (...flags: string[]) => startMockProxy(upstreamUrl, ...flags);
 
 describe('mock:proxy (violations become errors)', () => {
   let proxy: Awaited<ReturnType<typeof startProxy>> | undefined;
@@ -95,7 +71,7 @@ describe('mock:proxy (violations become errors)', () => {
     const problem = (await response.json()) as { type: string; validation: unknown[] };
     expect(problem.type).toMatch(/VIOLATIONS$/);
     expect(problem.validation).toContainEqual(
-      expect.objectContaining({ location: ['response', 'body'], code: 'required' }),
+      expect.objectContaining({ location: ['response', 'body', 'total'], code: 'type' }),
     );
     expect(problem.validation).toContainEqual(
       expect.objectContaining({

@@ -1,6 +1,5 @@
 // Every example the contract shows, and Huawei's own examples, must be valid
 // against the contract's schemas: the mock serves them and users copy them.
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   documentedResponses,
@@ -8,9 +7,10 @@ import {
   type Json,
   type JsonObject,
   loadContract,
-  repoRoot,
   resolveRef,
 } from '../support/contract.ts';
+import { loadGatewayTraffic, trafficMember } from '../support/gateway-traffic.ts';
+import { houseSchemas } from '../support/house-schemas.ts';
 import { createContractValidator } from '../support/schema-validator.ts';
 
 const contract = loadContract();
@@ -57,22 +57,6 @@ function parameterExamples(): NamedExample[] {
   });
 }
 
-/** The JSON response example printed in one of Huawei's seed pages. */
-function seedExample(fileStart: string): Json {
-  const seeds = new URL('../shared/seeds/', `file://${repoRoot}`);
-  const file = readdirSync(seeds).find((name) => name.startsWith(fileStart));
-  if (!file) throw new Error(`no seed ${fileStart}* in ${seeds.pathname}`);
-  const text = readFileSync(new URL(file, seeds), 'utf8');
-  const start = text.indexOf('{', text.search(/响应参数样例|Example response/));
-  let depth = 0;
-  for (let end = start; end < text.length; end += 1) {
-    if (text[end] === '{') depth += 1;
-    if (text[end] === '}') depth -= 1;
-    if (depth === 0) return JSON.parse(text.slice(start, end + 1)) as Json;
-  }
-  throw new Error(`unbalanced JSON in seed ${file}`);
-}
-
 const listSchema = { $ref: '#/components/schemas/PurchasedGroupList' };
 const detailSchema = { $ref: '#/components/schemas/PurchasedGroup' };
 
@@ -97,32 +81,59 @@ describe('contract examples', () => {
   );
 });
 
+/** The JSON body of a corpus member, parsed. */
+const bodyOf = (name: string): JsonObject => JSON.parse(trafficMember(name).response.body);
+
+/** The schema of a member's answer: the 200 body of its operation, or ApigError. */
+function schemaFor(path: string, status: number): Json {
+  if (status !== 200) return { $ref: '#/components/schemas/ApigError' };
+  return path === '/v1.0/apigw/purchases/groups' ? listSchema : detailSchema;
+}
+
+describe('the contract accepts what the real gateway sends (test/fixtures/gateway-traffic)', () => {
+  const members = loadGatewayTraffic().filter((member) => !member.documentationArtifact);
+
+  it.each(members.map((m) => [`${m.name} (${m.source})`, m] as const))('%s', (_, member) => {
+    const validate = validatorFor(schemaFor(member.request.path, member.response.status));
+    validate(JSON.parse(member.response.body));
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('covers the gateway error families, null and [] domains, and the default subdomain', () => {
+    const codes = members.map((m) => (JSON.parse(m.response.body) as JsonObject).error_code);
+    expect(codes).toEqual(expect.arrayContaining(['APIGW.0301', 'APIGW.0308', 'APIG.1000']));
+    const items = (bodyOf('list-all-domains-null-or-empty').purchases ?? []) as JsonObject[];
+    expect(items.map((item) => item.group_domains)).toEqual([null, [], undefined]);
+    expect(bodyOf('detail-default-subdomain').group_domains).toContainEqual(
+      expect.stringMatching(/\.apic\.cn-north-4\.huaweicloudapis\.com$/),
+    );
+  });
+});
+
 describe("Huawei's documented examples", () => {
   it('the list example (Chinese page) validates unchanged', () => {
     const validate = validatorFor(listSchema);
-    for (const seed of ['000_', '001_']) {
-      validate(seedExample(seed));
-      expect(validate.errors ?? [], `seed ${seed}`).toEqual([]);
-    }
+    validate(bodyOf('seed-list'));
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('the list example in the contract is the seed, verbatim', () => {
     const seedList = resolveRef(contract, { $ref: '#/components/examples/seedList' }) as JsonObject;
-    expect(seedList.value).toEqual(seedExample('001_'));
+    expect(seedList.value).toEqual(bodyOf('seed-list'));
   });
 
   it('the detail example fails only on its spaced timestamps, and the contract fixes just those', () => {
-    const raw = seedExample('002_') as JsonObject;
+    const member = trafficMember('seed-detail');
+    const raw = bodyOf('seed-detail');
+    expect(String(raw.order_time)).toBe('2018-01-02T10: 51: 26Z');
     const validate = validatorFor(detailSchema);
     validate(raw);
     const failing = (validate.errors ?? []).map(
       (error) => `${error.instancePath} ${error.keyword}`,
     );
-    expect(failing.sort()).toEqual([
-      '/expire_time format',
-      '/order_time format',
-      '/start_time format',
-    ]);
+    expect(failing.sort()).toEqual(
+      (member.documentationArtifact?.violations ?? []).map((pointer) => `${pointer} format`),
+    );
 
     const fixed = Object.fromEntries(
       Object.entries(raw).map(([key, value]) => [
@@ -143,11 +154,39 @@ describe("Huawei's documented examples", () => {
     const good = resolveRef(contract, { $ref: '#/components/examples/seedDetail' }) as JsonObject;
     const value = good.value as JsonObject;
     expect(validate({ ...value, quota_left: '2000000000' })).toBe(false);
-    expect(validate({ ...value, quota_used: -1 })).toBe(false);
-    expect(validate({ ...value, group_domains: null })).toBe(false);
-    expect(validate({ ...value, group_domains: ['not a host name'] })).toBe(false);
+    expect(validate({ ...value, quota_used: 1.5 })).toBe(false);
+    expect(validate({ ...value, group_domains: 'test.market.example.com' })).toBe(false);
+    expect(validate({ ...value, group_domains: [42] })).toBe(false);
+    expect(validate({ ...value, start_time: '2018-01-01' })).toBe(false);
     const errorValidate = validatorFor({ $ref: '#/components/schemas/ApigError' });
-    expect(errorValidate({ error_code: 'APIG.30140', error_msg: 'x' })).toBe(false);
+    expect(errorValidate({ error_code: '', error_msg: 'x' })).toBe(false);
     expect(errorValidate({ error_code: 'APIG.3014' })).toBe(false);
+  });
+});
+
+describe('house strictness: our own examples are complete and plausible', () => {
+  const house = (schema: Json) => validatorFor(schema);
+  const cases: [string, Json, Json][] = responseExamples().map((example) => {
+    const strict = example.where.includes(' 200 ')
+      ? example.where.startsWith('listPurchasedGroups')
+        ? houseSchemas.list
+        : houseSchemas.detail
+      : houseSchemas.error;
+    return [example.where, strict as unknown as Json, example.value];
+  });
+
+  it.each(cases)('%s', (_, schema, value) => {
+    const validate = house(schema);
+    validate(value);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('catches what the contract lets through but our data must not do', () => {
+    const detail = house(houseSchemas.detail as unknown as Json);
+    const value = resolveRef(contract, { $ref: '#/components/examples/seedDetail' }) as JsonObject;
+    const { quota_left: _dropped, ...incomplete } = value.value as JsonObject;
+    expect(detail(incomplete)).toBe(false);
+    expect(detail({ ...(value.value as JsonObject), group_domains: ['not a host'] })).toBe(false);
+    expect(detail({ ...(value.value as JsonObject), quota_used: -1 })).toBe(false);
   });
 });

@@ -61,6 +61,13 @@ describe('requests', () => {
     });
   });
 
+  it('passes page_size 0 (every item) and any integer page_no on, as documented', async () => {
+    const { client, seen } = clientWith(() => jsonResponse(200, seedList));
+    await client.listPurchasedGroups({ page_size: 0, page_no: 0 });
+    const url = new URL(seen[0]?.url ?? '');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ page_size: '0', page_no: '0' });
+  });
+
   it('builds the regional host from `region`', async () => {
     const { client, seen } = clientWith(() => jsonResponse(200, seedDetail), {
       baseUrl: undefined as never,
@@ -120,11 +127,11 @@ describe('argument errors, before any request', () => {
     ['empty purchaseId', (c) => c.getPurchasedGroup(''), 'purchaseId'],
     ['".." purchaseId', (c) => c.getPurchasedGroup('..'), 'purchaseId'],
     ['non-string purchaseId', (c) => c.getPurchasedGroup(42 as never), 'purchaseId'],
-    ['page_size 0', (c) => c.listPurchasedGroups({ page_size: 0 }), 'page_size'],
+    ['page_size -1', (c) => c.listPurchasedGroups({ page_size: -1 }), 'page_size'],
     ['page_size 501', (c) => c.listPurchasedGroups({ page_size: 501 }), 'page_size'],
     ['page_size 2.5', (c) => c.listPurchasedGroups({ page_size: 2.5 }), 'page_size'],
     ['page_size "20"', (c) => c.listPurchasedGroups({ page_size: '20' as never }), 'page_size'],
-    ['page_no 0', (c) => c.listPurchasedGroups({ page_no: 0 }), 'page_no'],
+    ['page_no 1.5', (c) => c.listPurchasedGroups({ page_no: 1.5 }), 'page_no'],
     ['page_no NaN', (c) => c.listPurchasedGroups({ page_no: Number.NaN }), 'page_no'],
     ['unknown parameter', (c) => c.listPurchasedGroups({ limit: 5 } as never), 'limit'],
     ['numeric filter', (c) => c.listPurchasedGroups({ group_id: 7 } as never), 'group_id'],
@@ -184,6 +191,38 @@ describe('ApigError', () => {
     expect(error.message).toBe(
       'GET /v1.0/apigw/purchases/groups/missing failed with 404: APIG.3014 The subscription record does not exist [request_id c2d3e4f5061728394a5b6c7d8e9fa0b1]',
     );
+  });
+
+  it('reads gateway errors: APIGW codes, X-Request-Id, and code/message bodies', async () => {
+    const gateway = clientWith(
+      () =>
+        new Response(JSON.stringify({ error_code: 'APIGW.0308', error_msg: 'throttled' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'from-header' },
+        }),
+      { retry: false },
+    );
+    const throttled = (await gateway.client
+      .listPurchasedGroups()
+      .catch((e: unknown) => e)) as ApigError;
+    expect(throttled).toMatchObject({
+      status: 429,
+      errorCode: 'APIGW.0308',
+      errorMsg: 'throttled',
+      requestId: 'from-header',
+    });
+
+    // The body's request_id wins over the header; code/message as Huawei's SDKs accept it.
+    const other = clientWith(
+      () =>
+        new Response(
+          JSON.stringify({ code: 'APIC.7211', message: 'no such instance', request_id: 'body' }),
+          { status: 404, headers: { 'X-Request-Id': 'header' } },
+        ),
+    );
+    const error = (await other.client.getPurchasedGroup('x').catch((e: unknown) => e)) as ApigError;
+    expect(error).toMatchObject({ errorCode: 'APIC.7211', errorMsg: 'no such instance' });
+    expect(error.requestId).toBe('body');
   });
 
   it('is clear about non-JSON and empty error bodies', async () => {

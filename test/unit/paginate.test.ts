@@ -8,7 +8,7 @@ import {
 import { exampleValue } from '../support/contract.ts';
 
 const template = (exampleValue('seedList') as PurchasedGroupList)
-  .purchases[0] as PurchasedGroupSummary;
+  .purchases?.[0] as PurchasedGroupSummary;
 const item = (n: number): PurchasedGroupSummary => ({ ...template, id: `purchase-${n}` });
 
 /** A fake gateway holding `count` purchases that reports `reportedTotal`. */
@@ -19,10 +19,9 @@ function gateway(count: number, reportedTotal: (pageNo: number) => number = () =
     const size = Number(url.searchParams.get('page_size'));
     const pageNo = Number(url.searchParams.get('page_no'));
     pagesAsked.push(pageNo);
-    const purchases = Array.from({ length: count }, (_, i) => item(i + 1)).slice(
-      (pageNo - 1) * size,
-      pageNo * size,
-    );
+    const all = Array.from({ length: count }, (_, i) => item(i + 1));
+    // page_size 0 returns every item (the sibling v1.0 page 查询API列表).
+    const purchases = size === 0 ? all : all.slice((pageNo - 1) * size, pageNo * size);
     const body: PurchasedGroupList = {
       total: reportedTotal(pageNo),
       size: purchases.length,
@@ -36,7 +35,7 @@ function gateway(count: number, reportedTotal: (pageNo: number) => number = () =
 
 async function collect(iterable: AsyncIterable<PurchasedGroupSummary>): Promise<string[]> {
   const ids: string[] = [];
-  for await (const purchase of iterable) ids.push(purchase.id);
+  for await (const purchase of iterable) ids.push(String(purchase.id));
   return ids;
 }
 
@@ -89,10 +88,30 @@ describe('iteratePurchasedGroups', () => {
     expect(await collect(client.iteratePurchasedGroups({ page_size: 4 }))).toHaveLength(5);
   });
 
+  it('asks once for everything with page_size 0', async () => {
+    const { client, pagesAsked } = gateway(45);
+    expect(await collect(client.iteratePurchasedGroups({ page_size: 0 }))).toHaveLength(45);
+    expect(pagesAsked).toEqual([1]);
+  });
+
+  it('pages on without total, until a short page', async () => {
+    let pagesAsked = 0;
+    const fetch = async (request: Request) => {
+      pagesAsked += 1;
+      const pageNo = Number(new URL(request.url).searchParams.get('page_no'));
+      const purchases = pageNo < 3 ? [item(pageNo * 2 - 1), item(pageNo * 2)] : [item(5)];
+      return Response.json({ purchases });
+    };
+    const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+    const ids = await collect(client.iteratePurchasedGroups({ page_size: 2 }));
+    expect(ids).toEqual([1, 2, 3, 4, 5].map((n) => `purchase-${n}`));
+    expect(pagesAsked).toBe(3);
+  });
+
   it('checks its arguments before the first request', () => {
     const { client, pagesAsked } = gateway(1);
-    expect(() => client.iteratePurchasedGroups({ page_size: 0 })).toThrow(
-      /^page_size must be from 1 to 500/,
+    expect(() => client.iteratePurchasedGroups({ page_size: 501 })).toThrow(
+      /^page_size must be from 0 to 500/,
     );
     expect(() => client.iteratePurchasedGroups({}, { maxPages: 0 })).toThrow(/^maxPages /);
     expect(pagesAsked).toEqual([]);

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { change } from '../../../scripts/review/change.ts';
 import { changelogEntry, hasSection, withEntry } from '../../../scripts/review/changelog.ts';
 
-const current = readFileSync(new URL('../../../CHANGELOG.md', import.meta.url), 'utf8');
+const project = readFileSync(new URL('../../../CHANGELOG.md', import.meta.url), 'utf8');
+const contractVersion = (
+  JSON.parse(
+    readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8'),
+  ) as { info: { version: string } }
+).info.version;
+const current = '# Changelog\n\nEvery version, newest first.\n\n## 1.0.0\n\nInitial contract.\n';
 const ids = new Map([['GET /items/{id}', 'getItem']]);
 const changes = [
   change('breaking', 'status-removed', 'GET /items/{id}', 'status `404` removed'),
@@ -12,10 +18,10 @@ const changes = [
 ];
 
 describe('CHANGELOG.md', () => {
-  it('starts with the 1.0.0 "Initial contract" entry', () => {
-    expect(current).toMatch(/^# Changelog\n/);
-    expect(current).toMatch(/\n## 1\.0\.0\n\nInitial contract\.\n$/);
-    expect(hasSection(current, '1.0.0')).toBe(true);
+  it("has a section for the contract's info.version, and ends with 1.0.0", () => {
+    expect(project).toMatch(/^# Changelog\n/);
+    expect(hasSection(project, contractVersion)).toBe(true);
+    expect(project).toMatch(/\n## 1\.0\.0\n\nInitial contract\.\n$/);
     expect(hasSection(current, '2.0.0')).toBe(false);
   });
 });

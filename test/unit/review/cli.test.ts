@@ -35,8 +35,14 @@ describe('npm run review, end to end', () => {
   beforeAll(async () => {
     repo = await mkdtemp(join(tmpdir(), 'review-cli-'));
     await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
-    for (const file of ['redocly.yaml', 'CHANGELOG.md'])
-      await cp(join(repoRoot, file), join(repo, file));
+    await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
+    // Pinned to 1.0.0 whatever version the project's contract has reached.
+    const root = join(repo, 'openapi/openapi.yaml');
+    await writeFile(
+      root,
+      (await readFile(root, 'utf8')).replace(/^ {2}version: .*$/m, '  version: 1.0.0'),
+    );
+    await writeFile(join(repo, 'CHANGELOG.md'), '# Changelog\n\n## 1.0.0\n\nInitial contract.\n');
     git(repo, 'init', '-q', '-b', 'main');
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'contract 1.0.0');

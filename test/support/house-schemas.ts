@@ -1,0 +1,57 @@
+// House strictness: what this project promises of its own examples and of
+// the mock's data, beyond what the contract demands of the real gateway.
+// The contract accepts whatever the sources allow (fields may be missing,
+// group_domains may be null); our own data is complete and plausible, so a
+// frontend developing against it sees every field.
+const purchaseFields = [
+  'id',
+  'group_id',
+  'group_name',
+  'group_remark',
+  'order_time',
+  'start_time',
+  'expire_time',
+  'quota_left',
+  'quota_used',
+  'app_key',
+  'app_secret',
+];
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+// `true` (anything): the contract checks the types; ajv's strict mode wants
+// every required field named under properties.
+const housePurchase = (domains: object) => ({
+  type: 'object',
+  required: [...purchaseFields, 'group_domains'],
+  properties: {
+    ...Object.fromEntries(purchaseFields.map((field) => [field, true])),
+    quota_left: count,
+    quota_used: count,
+    app_secret: { const: '******' },
+    group_domains: domains,
+  },
+});
+
+/** JSON Schemas (2020-12) applied on top of the contract's schema of the same value. */
+export const houseSchemas = {
+  list: {
+    type: 'object',
+    required: ['total', 'size', 'purchases'],
+    properties: {
+      total: count,
+      size: count,
+      purchases: { type: 'array', items: housePurchase({ type: 'null' }) },
+    },
+  },
+  detail: housePurchase({
+    type: 'array',
+    minItems: 1,
+    items: { type: 'string', format: 'hostname' },
+  }),
+  error: {
+    type: 'object',
+    required: ['error_code', 'error_msg'],
+    properties: { error_code: { type: 'string', pattern: '^APIGW?\\.\\d{4}$' }, error_msg: true },
+  },
+} as const;

@@ -1,0 +1,33 @@
+// Starts `scripts/mock-proxy.ts` as `npm run mock:proxy` does, on a free port.
+import { fromRoot } from '../../scripts/lib/paths.ts';
+import { freePort, type RunningServer, spawnServer } from '../../scripts/lib/spawn-server.ts';
+
+export type RunningProxy = RunningServer & { url: string };
+
+export async function startMockProxy(
+  upstreamUrl: string,
+  ...flags: string[]
+): Promise<RunningProxy> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await spawnServer({
+    command: process.execPath,
+    args: [
+      '--import',
+      'tsx',
+      fromRoot('scripts/mock-proxy.ts'),
+      upstreamUrl,
+      '--port',
+      String(port),
+      ...flags,
+    ],
+    readyUrl: `${url}/`,
+    // A preflight is answered by the proxy itself and does not reach the upstream.
+    readyRequest: {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://test', 'Access-Control-Request-Method': 'GET' },
+    },
+    readyTimeoutMs: 30_000,
+  });
+  return { ...server, url };
+}
