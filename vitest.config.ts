@@ -15,6 +15,7 @@ export default defineConfig({
             'test/unit/**/*.test.ts',
             'test/spec/**/*.test.ts',
             'test/package/**/*.test.ts',
+            'review/test/**/*.test.ts',
           ],
         },
       },

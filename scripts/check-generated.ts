@@ -2,7 +2,7 @@
 // `npm run generate` would write now.
 import { readFile } from 'node:fs/promises';
 import { fromRoot } from './lib/paths.ts';
-import { renderGenerated } from './lib/render-generated.ts';
+import { renderGenerated } from './render-generated.ts';
 
 const stale: string[] = [];
 for (const [file, expected] of await renderGenerated()) {

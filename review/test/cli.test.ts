@@ -6,12 +6,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot, repoRoot } from '../../../scripts/lib/paths.ts';
-import { type CommandResult, runNode } from '../../../scripts/lib/run-node.ts';
-import { git } from '../../support/git-repo.ts';
+import { fromRoot, repoRoot } from '../../scripts/lib/paths.ts';
+import { type CommandResult, runNode } from '../../scripts/lib/run-node.ts';
+import { git } from '../../test/support/git-repo.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
-const script = fromRoot('scripts/review.ts');
+const script = fromRoot('review/cli.ts');
 
 function review(cwd: string, ...args: string[]): Promise<CommandResult> {
   // Outside GitHub Actions whatever runs the tests, so the report is the local one.

@@ -5,10 +5,10 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../../scripts/lib/paths.ts';
-import { CannotReview } from '../../../scripts/review/errors.ts';
-import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../../../scripts/review/load.ts';
-import { commitAll, git } from '../../support/git-repo.ts';
+import { repoRoot } from '../../scripts/lib/paths.ts';
+import { commitAll, git } from '../../test/support/git-repo.ts';
+import { CannotReview } from '../errors.ts';
+import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';
 
 describe('loading the contracts', () => {
   let repo = '';

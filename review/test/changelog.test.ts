@@ -1,14 +1,14 @@
 // CHANGELOG.md: one section per info.version, newest first, from the review.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { change } from '../../../scripts/review/change.ts';
-import { changelogEntry, hasSection, withEntry } from '../../../scripts/review/changelog.ts';
+import { change } from '../change.ts';
+import { changelogEntry, hasSection, withEntry } from '../changelog.ts';
 
-const project = readFileSync(new URL('../../../CHANGELOG.md', import.meta.url), 'utf8');
+const project = readFileSync(new URL('../../CHANGELOG.md', import.meta.url), 'utf8');
 const contractVersion = (
-  JSON.parse(
-    readFileSync(new URL('../../../generated/openapi.json', import.meta.url), 'utf8'),
-  ) as { info: { version: string } }
+  JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8')) as {
+    info: { version: string };
+  }
 ).info.version;
 const current = '# Changelog\n\nEvery version, newest first.\n\n## 1.0.0\n\nInitial contract.\n';
 const ids = new Map([['GET /items/{id}', 'getItem']]);

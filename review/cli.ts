@@ -6,17 +6,17 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseReviewArgs, type ReviewArgs, usage } from './review/args.ts';
-import type { Change } from './review/change.ts';
-import { changelogEntry, changelogFile, hasSection, withEntry } from './review/changelog.ts';
-import { compareContracts } from './review/compare.ts';
-import { CannotReview } from './review/errors.ts';
-import { type JsonObject, objectAt } from './review/json.ts';
-import { lintContract } from './review/lint.ts';
-import { gitTopLevel, loadBase, loadHead, resolveCommit } from './review/load.ts';
-import { contractStats, operationsOf } from './review/operations.ts';
-import { type DocsLocation, renderReport } from './review/report.ts';
-import { judge, type Verdict } from './review/verdict.ts';
+import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
+import type { Change } from './change.ts';
+import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
+import { compareContracts } from './compare.ts';
+import { CannotReview } from './errors.ts';
+import { type JsonObject, objectAt } from './json.ts';
+import { lintContract } from './lint.ts';
+import { gitTopLevel, loadBase, loadHead, resolveCommit } from './load.ts';
+import { contractStats, operationsOf } from './operations.ts';
+import { type DocsLocation, renderReport } from './report.ts';
+import { judge, type Verdict } from './verdict.ts';
 
 const defaultReport = 'build/review/report.md';
 const docsPath = 'build/docs/index.html';

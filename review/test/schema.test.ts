@@ -1,9 +1,9 @@
 // The schema view the property rules compare: refs followed, allOf merged,
 // and the OpenAPI 3.1 ways of saying "may be null" read as one.
 import { describe, expect, it } from 'vitest';
-import { compareContracts } from '../../../scripts/review/compare.ts';
-import type { JsonObject } from '../../../scripts/review/json.ts';
-import { valueTypes, viewSchema } from '../../../scripts/review/schema.ts';
+import { compareContracts } from '../compare.ts';
+import type { JsonObject } from '../json.ts';
+import { valueTypes, viewSchema } from '../schema.ts';
 
 const document: JsonObject = {
   components: {

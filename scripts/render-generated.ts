@@ -1,7 +1,7 @@
 // Everything generated/ should contain, rendered in memory, so that
 // `generate` writes it and `check:generated` compares it.
-import { renderBundle } from '../bundle.ts';
-import { renderTypes } from '../generate-types.ts';
+import { renderBundle } from './bundle.ts';
+import { renderTypes } from './generate-types.ts';
 
 export async function renderGenerated(): Promise<Map<string, string>> {
   const bundle = await renderBundle();

@@ -1,8 +1,8 @@
 // Arguments of `npm run review`: what is accepted, and a clear message (exit
 // code 2 in the CLI) for what is not.
 import { describe, expect, it } from 'vitest';
-import { parseReviewArgs } from '../../../scripts/review/args.ts';
-import { CannotReview } from '../../../scripts/review/errors.ts';
+import { parseReviewArgs } from '../args.ts';
+import { CannotReview } from '../errors.ts';
 
 describe('parseReviewArgs', () => {
   it('reads --base and the flags', () => {

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Change } from '../../../scripts/review/change.ts';
-import { compareContracts } from '../../../scripts/review/compare.ts';
-import { isObject, type Json, type JsonObject } from '../../../scripts/review/json.ts';
+import type { Change } from '../change.ts';
+import { compareContracts } from '../compare.ts';
+import { isObject, type Json, type JsonObject } from '../json.ts';
 
-const fixtures = new URL('../../fixtures/review/', import.meta.url);
+const fixtures = new URL('../fixtures/', import.meta.url);
 const base = parse(readFileSync(new URL('base.yaml', fixtures), 'utf8')) as JsonObject;
 
 interface Expected {

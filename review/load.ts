@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bundleContract } from '../lib/redocly.ts';
+import { bundleContract } from '../scripts/lib/redocly.ts';
 import { CannotReview } from './errors.ts';
 import { isObject, type JsonObject } from './json.ts';
 

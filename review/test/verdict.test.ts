@@ -1,8 +1,8 @@
 // When the review passes: breaking changes fail it unless allowed, and even
 // allowed ones need a new major info.version.
 import { describe, expect, it } from 'vitest';
-import { type Change, change } from '../../../scripts/review/change.ts';
-import { judge, majorOf, nextMajor } from '../../../scripts/review/verdict.ts';
+import { type Change, change } from '../change.ts';
+import { judge, majorOf, nextMajor } from '../verdict.ts';
 
 const breaking: Change = change('breaking', 'status-removed', 'GET /items', 'status `404` removed');
 const addition: Change = change('non-breaking', 'status-added', 'GET /items', 'status `401` added');

@@ -1,8 +1,8 @@
 // The Markdown report: result first, then lint, changes per operation, stats
 // and where the docs are.
 import { describe, expect, it } from 'vitest';
-import { change } from '../../../scripts/review/change.ts';
-import { type Review, renderReport } from '../../../scripts/review/report.ts';
+import { change } from '../change.ts';
+import { type Review, renderReport } from '../report.ts';
 
 const stats = { operations: 2, statuses: 5, schemas: 4 };
 
