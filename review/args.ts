@@ -5,6 +5,7 @@ import { CannotReview } from './errors.ts';
 export interface ReviewArgs {
   base: string;
   allowBreaking: boolean;
+  allowUnclassified: boolean;
   changelog: boolean;
   /** Where the report goes besides stdout; relative to the current directory. */
   output: string | undefined;
@@ -18,11 +19,13 @@ and writes a Markdown report to stdout and to build/review/report.md.
 
   --base <git-ref>    commit, branch or tag to compare with (e.g. origin/main, HEAD)
   --allow-breaking    exit 0 despite breaking changes (info.version must still get a new major)
+  --allow-unclassified  exit 0 despite changes no rule classifies (read them first)
   --changelog         record the changes in CHANGELOG.md under the head's info.version
   --output <file>     write the report there instead of build/review/report.md
   --help              show this help
 
-Exit codes: 0 passed, 1 review failed (breaking change), 2 could not review.`;
+Exit codes: 0 passed, 1 review failed (breaking or unclassified change), 2 could not
+review (bad arguments, unknown ref, a base or head contract that cannot be read).`;
 
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
   let values: ReturnType<typeof parse>['values'];
@@ -33,7 +36,14 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
     throw new CannotReview(`${(error as Error).message}\n\n${usage}`);
   }
   if (values.help === true) {
-    return { base: '', allowBreaking: false, changelog: false, output: undefined, help: true };
+    return {
+      base: '',
+      allowBreaking: false,
+      allowUnclassified: false,
+      changelog: false,
+      output: undefined,
+      help: true,
+    };
   }
   const base = values.base;
   if (base === undefined || base.trim() === '') {
@@ -48,6 +58,7 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
   return {
     base,
     allowBreaking: values['allow-breaking'] === true,
+    allowUnclassified: values['allow-unclassified'] === true,
     changelog: values.changelog === true,
     output: values.output,
     help: false,
@@ -62,6 +73,7 @@ const parse = (argv: readonly string[]) =>
     options: {
       base: { type: 'string' },
       'allow-breaking': { type: 'boolean' },
+      'allow-unclassified': { type: 'boolean' },
       changelog: { type: 'boolean' },
       output: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

@@ -1,22 +1,48 @@
-// What the comparer finds, and the two shapes a rule has: one that reads both
-// whole contracts, one that reads one operation in both.
+// What the comparer finds, and the shape of a rule of the catalogue.
+//
+// A rule has an id, a level and one line saying what it finds; where oasdiff
+// (the reference tool, checker/rules.go) has the same rule it names oasdiff's
+// id and level, and `differs` says why ours differs when it does. A rule
+// checks one or more subjects (the whole contract, an operation, a
+// parameter, a response, a response schema node) and names the keys of each
+// subject it reads: the comparer reports any other key that differs as
+// unclassified, so no difference passes unseen whatever else changed.
 import type { JsonObject } from './json.ts';
 import type { Operation } from './operations.ts';
+import type { SchemaView } from './schema.ts';
 
-/**
- * `unclassified`: the operation changed in a way no rule reads (a format, a
- * default, a request body); the report asks a person to read the diff.
- */
-export type ChangeKind = 'breaking' | 'non-breaking' | 'unclassified';
+/** error: fails the review; warning: listed, may break some clients; info: safe. */
+export type Level = 'error' | 'warning' | 'info';
+
+/** How the report and CHANGELOG group a change. */
+export type ChangeKind = 'breaking' | 'warning' | 'non-breaking' | 'unclassified';
 
 export interface Change {
   kind: ChangeKind;
-  /** Kebab-case id of the rule that found it, e.g. `status-removed`. */
+  /** The catalogue id of the rule that found it, or `unclassified`. */
   rule: string;
   /** The operation's key (`GET /path`), or `null` for the whole contract. */
   operation: string | null;
   /** One Markdown sentence for the report and the changelog. */
   message: string;
+}
+
+export const kindOf: Record<Level, ChangeKind> = {
+  error: 'breaking',
+  warning: 'warning',
+  info: 'non-breaking',
+};
+
+export interface Finding {
+  operation: string | null;
+  message: string;
+}
+
+export interface DocumentPair {
+  base: JsonObject;
+  head: JsonObject;
+  baseOperations: ReadonlyMap<string, Operation>;
+  headOperations: ReadonlyMap<string, Operation>;
 }
 
 export interface OperationPair {
@@ -26,8 +52,71 @@ export interface OperationPair {
   headDocument: JsonObject;
 }
 
-export type DocumentRule = (base: JsonObject, head: JsonObject) => Change[];
-export type OperationRule = (pair: OperationPair) => Change[];
+/** One parameter (by location and name) of an operation both sides have; either side may lack it. */
+export interface ParameterPair {
+  operation: OperationPair;
+  /** `query page_size`. */
+  key: string;
+  base: JsonObject | undefined;
+  head: JsonObject | undefined;
+  baseSchema: SchemaView | undefined;
+  headSchema: SchemaView | undefined;
+}
+
+/** One status of an operation both sides have; either side may lack it. */
+export interface ResponsePair {
+  operation: OperationPair;
+  status: string;
+  base: JsonObject | undefined;
+  head: JsonObject | undefined;
+}
+
+/** One schema node of a response body both sides document, from the body down. */
+export interface SchemaPair {
+  operation: string;
+  /** `200`, or `200 application/xml` when the media type is not JSON. */
+  response: string;
+  /** Dotted path of the property (`purchases[].app_key`), `''` for the body. */
+  where: string;
+  base: SchemaView;
+  head: SchemaView;
+  baseDocument: JsonObject;
+  headDocument: JsonObject;
+}
+
+export interface Subjects {
+  document: DocumentPair;
+  operation: OperationPair;
+  parameter: ParameterPair;
+  response: ResponsePair;
+  schema: SchemaPair;
+}
+
+export type Subject = keyof Subjects;
+
+export interface Rule {
+  id: string;
+  level: Level;
+  /** One line: what the rule finds and why it is (not) breaking. */
+  description: string;
+  /** oasdiff's rule with the same meaning, or null when it has none. */
+  oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
+  /** Why our id or level is not oasdiff's, when it is not. */
+  differs?: string;
+  /** Per subject: the check, and the keys of the subject it reads (and so explains). */
+  checks: { [S in Subject]?: { reads: readonly string[]; find: (pair: Subjects[S]) => Finding[] } };
+}
+
+/** Names in `a` that are not in `b`. */
+export const missingFrom = <T>(a: Iterable<T>, b: { has(key: T): boolean }): T[] =>
+  [...a].filter((key) => !b.has(key));
+
+export const code = (text: string): string => `\`${text}\``;
+
+export const finding = (operation: string | null, message: string): Finding => ({
+  operation,
+  message,
+});
 
 export const change = (
   kind: ChangeKind,
@@ -35,9 +124,3 @@ export const change = (
   operation: string | null,
   message: string,
 ): Change => ({ kind, rule, operation, message });
-
-/** Names in `a` that are not in `b`. */
-export const missingFrom = <T>(a: Iterable<T>, b: { has(key: T): boolean }): T[] =>
-  [...a].filter((key) => !b.has(key));
-
-export const code = (text: string): string => `\`${text}\``;

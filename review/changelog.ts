@@ -8,6 +8,7 @@ export const changelogFile = 'CHANGELOG.md';
 
 const headings: readonly { kind: ChangeKind; title: string }[] = [
   { kind: 'breaking', title: 'Breaking' },
+  { kind: 'warning', title: 'Warnings' },
   { kind: 'non-breaking', title: 'Non-breaking' },
   { kind: 'unclassified', title: 'Other' },
 ];

@@ -88,7 +88,6 @@ function notesFor(
 
 interface ChangelogInput {
   top: string;
-  compared: boolean;
   changes: readonly Change[];
   versions: Versions;
   verdict: Verdict;
@@ -102,7 +101,7 @@ async function recordChangelog(input: ChangelogInput, text: string): Promise<boo
     console.error(`${changelogFile} not updated: the review failed.`);
     return false;
   }
-  if (!input.compared || input.changes.length === 0) {
+  if (input.changes.length === 0) {
     console.error(`${changelogFile} not updated: no change to record.`);
     return true;
   }
@@ -126,14 +125,14 @@ async function review(args: ReviewArgs): Promise<number> {
     loadHead(top),
     lintContract(top),
   ]);
-  const compared = base.document !== undefined;
-  const changes = base.document === undefined ? [] : compareContracts(base.document, head.document);
+  const changes = compareContracts(base.document, head.document);
   const versions = { base: versionOf(base.document), head: versionOf(head.document) };
   const verdict = judge({
     changes,
     baseVersion: versions.base,
     headVersion: versions.head,
     allowBreaking: args.allowBreaking,
+    allowUnclassified: args.allowUnclassified,
   });
   const changelog = await readFile(join(top, changelogFile), 'utf8').catch(() => '# Changelog\n');
   const operationIds = operationIdsOf(base.document, head.document);
@@ -145,7 +144,7 @@ async function review(args: ReviewArgs): Promise<number> {
         : `\`${args.base}\` (${commit.slice(0, 7)})`,
       source: base.source,
       version: versions.base,
-      stats: base.document === undefined ? undefined : contractStats(base.document),
+      stats: contractStats(base.document),
     },
     head: {
       label: 'working tree',
@@ -153,7 +152,6 @@ async function review(args: ReviewArgs): Promise<number> {
       version: versions.head,
       stats: contractStats(head.document),
     },
-    compared,
     lint,
     changes,
     verdict,
@@ -168,7 +166,7 @@ async function review(args: ReviewArgs): Promise<number> {
   console.error(`wrote ${relative(process.cwd(), output) || output}`);
 
   const changelogWritten = args.changelog
-    ? await recordChangelog({ top, compared, changes, versions, verdict, operationIds }, changelog)
+    ? await recordChangelog({ top, changes, versions, verdict, operationIds }, changelog)
     : true;
   for (const problem of verdict.problems) console.error(`review failed: ${problem}`);
   return verdict.passed && changelogWritten ? 0 : 1;

@@ -1,124 +1,312 @@
-// The comparer: runs every rule over two bundled contracts. What no rule
-// explains but still differs is reported as `unclassified`, so a change the
-// rules do not know about is shown to a reviewer rather than passed silently.
+// The comparer: runs the catalogue over two bundled contracts, subject by
+// subject (the contract, each operation, parameter, response and response
+// schema node), then checks every key of each subject that no rule reads.
+// Any such key that differs is reported as unclassified, whatever else
+// changed beside it, so nothing passes the review without being named.
+import { catalogue } from './catalogue.ts';
 import {
   type Change,
   change,
-  type DocumentRule,
+  code,
+  kindOf,
   type OperationPair,
-  type OperationRule,
+  type SchemaPair,
+  type Subject,
+  type Subjects,
 } from './change.ts';
-import { inline, type JsonObject, objectAt, sameJson } from './json.ts';
-import { operationsOf } from './operations.ts';
 import {
-  operationAdded,
-  operationDocumentationChanged,
-  operationIdChanged,
-  operationRemoved,
-  pathRemoved,
-} from './rules/operations.ts';
-import { parameterRules } from './rules/parameters.ts';
-import { responseBodyChanges } from './rules/response-properties.ts';
-import { responseDocumentationChanged, statusAdded, statusRemoved } from './rules/responses.ts';
-import {
-  securityRequirementChanged,
-  securitySchemeAdded,
-  securitySchemeChanged,
-  securitySchemeRemoved,
-} from './rules/security.ts';
-import { infoChanged, serverAdded, serverUrlChanged } from './rules/servers.ts';
+  deref,
+  inline,
+  isObject,
+  type Json,
+  type JsonObject,
+  objectAt,
+  sameResolved,
+  withoutDocumentation,
+} from './json.ts';
+import { httpMethods, type Operation, operationsOf } from './operations.ts';
+import { typeMove } from './rules/keywords.ts';
+import { type SchemaView, viewSchema } from './schema.ts';
 
-const documentRules: readonly DocumentRule[] = [
-  pathRemoved,
-  operationRemoved,
-  operationAdded,
-  serverUrlChanged,
-  serverAdded,
-  securitySchemeRemoved,
-  securitySchemeChanged,
-  securitySchemeAdded,
-  infoChanged,
-];
+/** Per subject, every key some rule reads (and so explains). */
+const reads = new Map<Subject, Set<string>>();
+for (const rule of catalogue) {
+  for (const [subject, check] of Object.entries(rule.checks)) {
+    const known = reads.get(subject as Subject) ?? new Set<string>();
+    for (const key of check.reads) known.add(key);
+    reads.set(subject as Subject, known);
+  }
+}
 
-const operationRules: readonly OperationRule[] = [
-  operationIdChanged,
-  operationDocumentationChanged,
-  statusRemoved,
-  statusAdded,
-  responseBodyChanges,
-  responseDocumentationChanged,
-  ...parameterRules,
-  securityRequirementChanged,
-];
+/** Keys the comparer itself walks into (and so explains) on top of the rules' reads. */
+const walked: Record<Subject, readonly string[]> = {
+  document: ['paths', 'components', 'security', 'x-generated'],
+  operation: ['parameters', 'responses'],
+  parameter: ['name', 'in', 'schema', 'schema.properties', 'schema.items', 'schema.required'],
+  response: ['content', 'headers'],
+  schema: ['properties', 'items', 'allOf'],
+};
+
+const explained = (subject: Subject): Set<string> =>
+  new Set([...(reads.get(subject) ?? []), ...walked[subject]]);
+
+const explainedBy = {
+  document: explained('document'),
+  operation: explained('operation'),
+  parameter: explained('parameter'),
+  response: explained('response'),
+  schema: explained('schema'),
+};
 
 export function compareContracts(base: JsonObject, head: JsonObject): Change[] {
-  const changes = documentRules.flatMap((rule) => rule(base, head));
-  if (changes.length === 0) changes.push(...unclassifiedContractChange(base, head));
-  const headOperations = operationsOf(head);
-  for (const baseOperation of operationsOf(base).values()) {
-    const headOperation = headOperations.get(baseOperation.key);
-    if (headOperation === undefined) continue;
-    const pair = {
-      base: baseOperation,
-      head: headOperation,
-      baseDocument: base,
-      headDocument: head,
+  return new Comparison(base, head).run();
+}
+
+class Comparison {
+  readonly changes: Change[] = [];
+  readonly views = new Map<JsonObject, WeakMap<object, SchemaView>>();
+
+  constructor(
+    readonly base: JsonObject,
+    readonly head: JsonObject,
+  ) {}
+
+  run(): Change[] {
+    const baseOperations = operationsOf(this.base);
+    const headOperations = operationsOf(this.head);
+    this.apply('document', { base: this.base, head: this.head, baseOperations, headOperations });
+    this.unread(null, '', this.base, this.head, explainedBy.document);
+    for (const [key, baseOperation] of baseOperations) {
+      const headOperation = headOperations.get(key);
+      if (headOperation !== undefined) this.operation(baseOperation, headOperation);
+    }
+    return withoutDuplicates(this.changes);
+  }
+
+  apply<S extends Subject>(subject: S, pair: Subjects[S]): void {
+    for (const rule of catalogue) {
+      const check = rule.checks[subject];
+      if (check === undefined) continue;
+      for (const found of check.find(pair)) {
+        this.changes.push(change(kindOf[rule.level], rule.id, found.operation, found.message));
+      }
+    }
+  }
+
+  /** Reports the keys outside `known` that differ between two nodes. */
+  unread(
+    operation: string | null,
+    where: string,
+    base: JsonObject,
+    head: JsonObject,
+    known: ReadonlySet<string>,
+    prefix = '',
+  ): void {
+    const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter(
+      (key) =>
+        !known.has(`${prefix}${key}`) && !sameResolved(this.base, base[key], this.head, head[key]),
+    );
+    if (keys.length === 0) return;
+    const what = keys.map((key) => code(key)).join(', ');
+    this.changes.push(
+      change(
+        'unclassified',
+        'unclassified',
+        operation,
+        `${where}${where === '' ? '' : ': '}${what} changed, which no review rule classifies: read the diff`,
+      ),
+    );
+  }
+
+  view(document: JsonObject, schema: Json | undefined): SchemaView {
+    if (!isObject(schema)) return viewSchema(document, schema);
+    let cache = this.views.get(document);
+    if (cache === undefined) {
+      cache = new WeakMap();
+      this.views.set(document, cache);
+    }
+    let found = cache.get(schema);
+    if (found === undefined) {
+      found = viewSchema(document, schema);
+      cache.set(schema, found);
+    }
+    return found;
+  }
+
+  operation(base: Operation, head: Operation): void {
+    const pair: OperationPair = {
+      base,
+      head,
+      baseDocument: this.base,
+      headDocument: this.head,
     };
-    const found = operationRules.flatMap((rule) => rule(pair));
-    changes.push(...(found.length > 0 ? found : unclassifiedOperationChange(pair)));
+    this.apply('operation', pair);
+    this.unread(head.key, 'the operation', base.raw, head.raw, explainedBy.operation);
+    const pathItem = (document: JsonObject, path: string) => {
+      const item = objectAt(deref(document, objectAt(document.paths)[path]));
+      return Object.fromEntries(
+        Object.entries(item).filter(([key]) => !httpMethods.includes(key) && key !== 'parameters'),
+      );
+    };
+    this.unread(
+      head.key,
+      'the path item',
+      pathItem(this.base, base.path),
+      pathItem(this.head, head.path),
+      new Set(),
+    );
+
+    for (const key of new Set([...base.parameters.keys(), ...head.parameters.keys()])) {
+      const before = base.parameters.get(key);
+      const after = head.parameters.get(key);
+      const baseSchema = before && this.view(this.base, before.schema);
+      const headSchema = after && this.view(this.head, after.schema);
+      this.apply('parameter', {
+        operation: pair,
+        key,
+        base: before,
+        head: after,
+        baseSchema,
+        headSchema,
+      });
+      if (!before || !after || !baseSchema || !headSchema) continue;
+      const where = `${key.split(' ')[0]} parameter ${code(key.split(' ').slice(1).join(' '))}`;
+      this.unread(head.key, where, before, after, explainedBy.parameter);
+      this.unread(
+        head.key,
+        `${where} schema`,
+        baseSchema.merged,
+        headSchema.merged,
+        explainedBy.parameter,
+        'schema.',
+      );
+      // Array items and object properties of a parameter: no rule reads inside them.
+      const inside = (view: SchemaView): JsonObject => ({
+        items: view.merged.items ?? null,
+        properties: view.merged.properties ?? null,
+      });
+      this.unread(head.key, `${where} schema`, inside(baseSchema), inside(headSchema), new Set());
+    }
+
+    for (const status of new Set([...base.responses.keys(), ...head.responses.keys()])) {
+      const before = base.responses.get(status);
+      const after = head.responses.get(status);
+      this.apply('response', { operation: pair, status, base: before, head: after });
+      if (before && after) this.response(head.key, status, before, after);
+    }
   }
-  return withoutDuplicates(changes);
-}
 
-/** Everything an operation means to a client, with every `$ref` inlined. */
-const operationMeaning = (operation: OperationPair['base'], document: JsonObject) =>
-  inline(document, {
-    operation: operation.raw,
-    parameters: [...operation.parameters.values()],
-    security: [...operation.security],
-  });
-
-function unclassifiedOperationChange(pair: OperationPair): Change[] {
-  if (
-    sameJson(
-      operationMeaning(pair.base, pair.baseDocument),
-      operationMeaning(pair.head, pair.headDocument),
-    )
-  ) {
-    return [];
+  response(operation: string, status: string, base: JsonObject, head: JsonObject): void {
+    const where = `status ${code(status)}`;
+    this.unread(operation, where, base, head, explainedBy.response);
+    const baseHeaders = objectAt(base.headers);
+    const headHeaders = objectAt(head.headers);
+    for (const name of Object.keys(baseHeaders)) {
+      if (headHeaders[name] === undefined) continue;
+      this.unread(
+        operation,
+        `${where}: header ${code(name)}`,
+        headerRest(this.base, baseHeaders[name]),
+        headerRest(this.head, headHeaders[name]),
+        new Set(),
+      );
+    }
+    const headContent = objectAt(head.content);
+    for (const [mediaType, baseMedia] of Object.entries(objectAt(base.content))) {
+      const headMedia = headContent[mediaType];
+      if (headMedia === undefined) continue;
+      const label = mediaType === 'application/json' ? status : `${status} ${mediaType}`;
+      this.unread(
+        operation,
+        `status ${code(label)}`,
+        objectAt(baseMedia),
+        objectAt(headMedia),
+        new Set(['schema', 'example', 'examples']),
+      );
+      const baseSchema = objectAt(baseMedia).schema;
+      const headSchema = objectAt(headMedia).schema;
+      if ((baseSchema === undefined) !== (headSchema === undefined)) {
+        this.unread(
+          operation,
+          `status ${code(label)}`,
+          { schema: baseSchema ?? null },
+          { schema: headSchema ?? null },
+          new Set(),
+        );
+        continue;
+      }
+      this.walk(operation, label, '', baseSchema, headSchema, new Set());
+    }
   }
-  return [
-    change(
-      'unclassified',
-      'unclassified',
-      pair.head.key,
-      'changed in a way no review rule classifies (a format, a default, a request body, examples of a schema…): read the diff',
-    ),
-  ];
+
+  /** Every schema node both sides have, from the body down; a recursive $ref pair is visited once. */
+  walk(
+    operation: string,
+    response: string,
+    where: string,
+    baseSchema: Json | undefined,
+    headSchema: Json | undefined,
+    visiting: ReadonlySet<string>,
+  ): void {
+    const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
+    if (refs !== ' ' && visiting.has(refs)) return;
+    const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
+    const pair: SchemaPair = {
+      operation,
+      response,
+      where,
+      base: this.view(this.base, baseSchema),
+      head: this.view(this.head, headSchema),
+      baseDocument: this.base,
+      headDocument: this.head,
+    };
+    this.apply('schema', pair);
+    const label =
+      where === ''
+        ? `status ${code(response)}: the response body`
+        : `status ${code(response)}: response property ${code(where)}`;
+    this.unread(operation, label, pair.base.merged, pair.head.merged, explainedBy.schema);
+    for (const [name, baseChild] of pair.base.properties) {
+      const headChild = pair.head.properties.get(name);
+      if (headChild === undefined) continue;
+      this.walk(
+        operation,
+        response,
+        where === '' ? name : `${where}.${name}`,
+        baseChild,
+        headChild,
+        inside,
+      );
+    }
+    const baseItems = pair.base.items;
+    const headItems = pair.head.items;
+    if (baseItems !== undefined && headItems !== undefined) {
+      this.walk(operation, response, `${where}[]`, baseItems, headItems, inside);
+    } else if (
+      (baseItems !== undefined || headItems !== undefined) &&
+      !typeMove(pair.base, pair.head)
+    ) {
+      // When the type changed too (array to string), response-property-type-changed says so.
+      this.unread(
+        operation,
+        label,
+        { items: baseItems ?? null },
+        { items: headItems ?? null },
+        new Set(),
+      );
+    }
+  }
 }
 
-/** The contract-level fields not reached through an operation (tags, webhooks, …). */
-function contractMeaning(document: JsonObject) {
-  const { paths: _paths, components, info, 'x-generated': _banner, ...rest } = document;
-  const { version: _version, ...described } = objectAt(info);
-  return inline(document, {
-    ...rest,
-    info: described,
-    securitySchemes: objectAt(components).securitySchemes ?? null,
-  });
-}
+const refOf = (schema: Json | undefined): string =>
+  isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : '';
 
-function unclassifiedContractChange(base: JsonObject, head: JsonObject): Change[] {
-  return sameJson(contractMeaning(base), contractMeaning(head))
-    ? []
-    : [
-        change(
-          'unclassified',
-          'unclassified',
-          null,
-          'contract-level fields (tags, webhooks, …) changed: read the diff',
-        ),
-      ];
+/** A header as the rules do not read it: without `required`, its schema's type and documentation. */
+function headerRest(document: JsonObject, header: Json | undefined): JsonObject {
+  const resolved = objectAt(inline(document, header));
+  const { required: _required, schema, ...rest } = resolved;
+  const { type: _type, ...schemaRest } = objectAt(schema);
+  return objectAt(withoutDocumentation({ ...rest, schema: schemaRest }));
 }
 
 function withoutDuplicates(changes: Change[]): Change[] {

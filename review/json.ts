@@ -18,8 +18,20 @@ const decodeSegment = (segment: string): string => {
   }
 };
 
-/** The value a local JSON pointer (`#/components/schemas/Item`) points at. */
+const pointed = new WeakMap<JsonObject, Map<string, Json | undefined>>();
+
+/** The value a local JSON pointer (`#/components/schemas/Item`) points at; looked up once per document. */
 export function pointer(document: JsonObject, ref: string): Json | undefined {
+  let known = pointed.get(document);
+  if (known === undefined) {
+    known = new Map();
+    pointed.set(document, known);
+  }
+  if (!known.has(ref)) known.set(ref, walkPointer(document, ref));
+  return known.get(ref);
+}
+
+function walkPointer(document: JsonObject, ref: string): Json | undefined {
   if (!ref.startsWith('#')) return undefined;
   let current: Json | undefined = document;
   for (const raw of ref.replace(/^#\/?/, '').split('/')) {
@@ -64,17 +76,56 @@ export function inline(
   );
 }
 
-/** JSON text with object keys sorted, so equal values give equal text. */
-export function stableStringify(value: Json | undefined): string {
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (!isObject(value)) return JSON.stringify(value);
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${stableStringify(value[key])}`).join(',')}}`;
+/** Whether two JSON values are equal, whatever their key order. */
+export function sameJson(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => sameJson(item, b[index]))
+    );
+  }
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => key in b && sameJson(a[key], b[key]))
+  );
 }
 
-export const sameJson = (a: Json | undefined, b: Json | undefined): boolean =>
-  stableStringify(a) === stableStringify(b);
+/**
+ * Whether two values are equal once their `$ref`s are followed, each in its
+ * own document; what `sameJson(inline(a), inline(b))` says, without building
+ * either copy (the review compares every node this way). Past `depth` 64 (a
+ * recursive schema) the `$ref`s themselves are compared.
+ */
+export function sameResolved(
+  baseDocument: JsonObject,
+  base: Json | undefined,
+  headDocument: JsonObject,
+  head: Json | undefined,
+  depth = 0,
+): boolean {
+  const a = depth > 64 ? base : deref(baseDocument, base);
+  const b = depth > 64 ? head : deref(headDocument, head);
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, index) => sameResolved(baseDocument, item, headDocument, b[index], depth + 1))
+    );
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) => key in b && sameResolved(baseDocument, a[key], headDocument, b[key], depth + 1),
+  );
+}
 
 /** Keys that only document (a client can't break on them). */
 export const documentationKeys = [

@@ -19,9 +19,6 @@ export interface LoadedContract {
   source: string;
 }
 
-/** The base side: a contract, or why there is none. */
-export type BaseContract = LoadedContract | { document: undefined; source: string };
-
 export const contractEntry = 'openapi/openapi.yaml';
 
 async function git(cwd: string, args: readonly string[]): Promise<string> {
@@ -53,8 +50,15 @@ export async function resolveCommit(top: string, ref: string): Promise<string> {
 
 /** Bundles `openapi/openapi.yaml` under `root` with the pinned Redocly, or says why it could not. */
 export async function bundle(root: string): Promise<JsonObject | string> {
-  const result = await bundleContract(root);
-  if (!result.ok) return result.problem.split('\n').slice(0, 3).join(' ');
+  const result = await bundleContract(root, 'json');
+  // Redocly says `"file" (line:column)`; the report says file:line:column.
+  if (!result.ok) {
+    return result.problem
+      .split('\n')
+      .slice(0, 3)
+      .join(' ')
+      .replace(/"([^"]+)" \((\d+):(\d+)\)/g, '$1:$2:$3');
+  }
   return isObject(result.document) ? result.document : 'the bundle is not an object';
 }
 
@@ -73,7 +77,11 @@ export async function loadHead(top: string): Promise<LoadedContract> {
   return { document, source: 'openapi/ bundled' };
 }
 
-export async function loadBase(top: string, commit: string): Promise<BaseContract> {
+/**
+ * The contract at `commit`: openapi/ bundled, else the committed
+ * generated/openapi.json. Neither is "could not review" (exit 2), never a pass.
+ */
+export async function loadBase(top: string, commit: string): Promise<LoadedContract> {
   const present = new Set(
     (
       await git(top, [
@@ -102,10 +110,9 @@ export async function loadBase(top: string, commit: string): Promise<BaseContrac
     if (isObject(document))
       return { document, source: `generated/openapi.json (${bundleProblem})` };
   }
-  return {
-    document: undefined,
-    source: 'no contract at that commit: neither openapi/openapi.yaml nor generated/openapi.json',
-  };
+  throw new CannotReview(
+    `the base contract at ${commit.slice(0, 7)} cannot be read: ${bundleProblem}${present.has('generated/openapi.json') ? '' : ', and that commit has no generated/openapi.json'}.`,
+  );
 }
 
 /** Extracts openapi/ (and redocly.yaml, for its config) as they were at `commit`, and bundles them. */
@@ -121,7 +128,9 @@ async function bundleAt(
     await git(top, ['archive', '--format=tar', '-o', archive, commit, '--', ...paths]);
     await exec('tar', ['-xf', archive, '-C', scratch]);
     if (!existsSync(join(scratch, contractEntry))) return `${contractEntry} missing`;
-    return await bundle(scratch);
+    const bundled = await bundle(scratch);
+    // Name files as they are in the repository.
+    return typeof bundled === 'string' ? bundled.replaceAll(`${scratch}/`, '') : bundled;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -24,8 +24,6 @@ export interface DocsLocation {
 export interface Review {
   base: ContractSide;
   head: ContractSide;
-  /** False when the base ref has no contract: nothing was compared. */
-  compared: boolean;
   lint: LintResult;
   changes: readonly Change[];
   verdict: Verdict;
@@ -38,6 +36,7 @@ export interface Review {
 
 const sections: readonly { kind: ChangeKind; title: string }[] = [
   { kind: 'breaking', title: 'Breaking changes' },
+  { kind: 'warning', title: 'Warnings (may break some clients)' },
   { kind: 'non-breaking', title: 'Non-breaking changes' },
   { kind: 'unclassified', title: 'Other changes (not classified: read the diff)' },
 ];
@@ -89,12 +88,9 @@ export const countOf = (changes: readonly Change[], kind: ChangeKind): number =>
 
 function renderResult(review: Review): string[] {
   const { changes, verdict } = review;
-  const counts = `${countOf(changes, 'breaking')} breaking, ${countOf(changes, 'non-breaking')} non-breaking, ${countOf(changes, 'unclassified')} unclassified`;
-  const outcome = !review.compared
-    ? 'nothing to compare: the base has no contract.'
-    : changes.length === 0
-      ? 'no changes between the base and the head contract.'
-      : `${counts}.`;
+  const counts = `${countOf(changes, 'breaking')} breaking, ${countOf(changes, 'warning')} warnings, ${countOf(changes, 'non-breaking')} non-breaking, ${countOf(changes, 'unclassified')} unclassified`;
+  const outcome =
+    changes.length === 0 ? 'no changes between the base and the head contract.' : `${counts}.`;
   return [
     `**Result: ${verdict.passed ? 'passed' : 'FAILED'}**: ${outcome}`,
     ...(verdict.problems.length > 0

@@ -14,6 +14,7 @@ export interface VerdictInput {
   baseVersion: string | undefined;
   headVersion: string | undefined;
   allowBreaking: boolean;
+  allowUnclassified: boolean;
 }
 
 export const majorOf = (version: string | undefined): number | undefined => {
@@ -25,9 +26,28 @@ export const majorOf = (version: string | undefined): number | undefined => {
 export const nextMajor = (version: string | undefined): string =>
   `${(majorOf(version) ?? 0) + 1}.0.0`;
 
-export function judge({ changes, baseVersion, headVersion, allowBreaking }: VerdictInput): Verdict {
+export function judge(input: VerdictInput): Verdict {
+  const problems = [...unclassifiedProblems(input), ...breakingProblems(input)];
+  return { passed: problems.length === 0, problems };
+}
+
+/** A difference no rule classifies fails until a person has read it and says so. */
+function unclassifiedProblems({ changes, allowUnclassified }: VerdictInput): string[] {
+  const count = changes.filter((found) => found.kind === 'unclassified').length;
+  if (count === 0 || allowUnclassified) return [];
+  return [
+    `${count} unclassified change${count === 1 ? '' : 's'}: no rule says whether ${count === 1 ? 'it breaks' : 'they break'} clients. Read the diff, then pass \`--allow-unclassified\` (or add a rule to review/rules/).`,
+  ];
+}
+
+function breakingProblems({
+  changes,
+  baseVersion,
+  headVersion,
+  allowBreaking,
+}: VerdictInput): string[] {
   const breaking = changes.filter((found) => found.kind === 'breaking').length;
-  if (breaking === 0) return { passed: true, problems: [] };
+  if (breaking === 0) return [];
   const problems: string[] = [];
   const count = `${breaking} breaking change${breaking === 1 ? '' : 's'}`;
   if (!allowBreaking) {
@@ -46,5 +66,5 @@ export function judge({ changes, baseVersion, headVersion, allowBreaking }: Verd
       `A breaking change must bump the major version: set \`info.version\` in openapi/openapi.yaml from ${String(headVersion)} to ${nextMajor(baseVersion)}.`,
     );
   }
-  return { passed: problems.length === 0, problems };
+  return problems;
 }

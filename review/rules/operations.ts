@@ -1,80 +1,170 @@
-// Rules on the set of operations and on an operation's own fields.
-import { change, code, type DocumentRule, type OperationRule } from '../change.ts';
-import { changedDocumentation, objectAt, sameJson } from '../json.ts';
-import { operationsOf } from '../operations.ts';
+// Paths and operations: what exists, how clients name it (operationId), its
+// tags, deprecation, and which credentials it accepts.
+import { code, finding, missingFrom, type Rule } from '../change.ts';
+import { objectAt } from '../json.ts';
 
-/** Breaking: every operation of a removed path is gone for its clients. */
-export const pathRemoved: DocumentRule = (base, head) => {
-  const headPaths = new Set(Object.keys(objectAt(head.paths)));
-  const removed = [...operationsOf(base).values()].filter(
-    (operation) => !headPaths.has(operation.path),
-  );
-  return removed.map((operation) =>
-    change('breaking', 'path-removed', operation.key, `path ${code(operation.path)} removed`),
-  );
-};
+const tagsOf = (raw: Record<string, unknown>): string[] =>
+  Array.isArray(raw.tags) ? raw.tags.map(String) : [];
 
-/** Breaking: a method removed from a path that is still there. */
-export const operationRemoved: DocumentRule = (base, head) => {
-  const headPaths = new Set(Object.keys(objectAt(head.paths)));
-  const headOperations = operationsOf(head);
-  return [...operationsOf(base).values()]
-    .filter((operation) => headPaths.has(operation.path) && !headOperations.has(operation.key))
-    .map((operation) =>
-      change(
-        'breaking',
-        'operation-removed',
-        operation.key,
-        `operation ${code(operation.key)} removed`,
-      ),
-    );
-};
-
-/** Non-breaking: a new path or method; no client calls it yet. */
-export const operationAdded: DocumentRule = (base, head) => {
-  const baseOperations = operationsOf(base);
-  return [...operationsOf(head).values()]
-    .filter((operation) => !baseOperations.has(operation.key))
-    .map((operation) =>
-      change(
-        'non-breaking',
-        'operation-added',
-        operation.key,
-        `operation ${code(operation.key)} added`,
-      ),
-    );
-};
-
-/**
- * Breaking: the operationId names the method of every generated client
- * (`client.listPurchasedGroups()`), so renaming it breaks their code.
- */
-export const operationIdChanged: OperationRule = ({ base, head }) =>
-  base.operationId === head.operationId
-    ? []
-    : [
-        change(
-          'breaking',
-          'operation-id-changed',
-          head.key,
-          `operationId ${code(String(base.operationId))} renamed to ${code(String(head.operationId))}`,
-        ),
-      ];
-
-/** Non-breaking: summary, description, tags or deprecation of the operation. */
-export const operationDocumentationChanged: OperationRule = ({ base, head }) => {
-  const keys = changedDocumentation(base.raw, head.raw);
-  for (const key of ['tags', 'deprecated']) {
-    if (!sameJson(base.raw[key], head.raw[key])) keys.push(key);
-  }
-  return keys.length === 0
-    ? []
-    : [
-        change(
-          'non-breaking',
-          'documentation-changed',
-          head.key,
-          `${keys.join(', ')} of the operation changed`,
-        ),
-      ];
-};
+export const operationRules: Rule[] = [
+  {
+    id: 'api-path-removed-without-deprecation',
+    level: 'error',
+    description: 'A path was removed: every operation on it is gone for its clients.',
+    oasdiff: { id: 'api-path-removed-without-deprecation', level: 'ERR' },
+    differs:
+      'error even after a deprecation (oasdiff: api-path-removed-with-deprecation, INFO): a removal still breaks the clients that call it, so only a new major version may do it.',
+    checks: {
+      document: {
+        reads: ['paths'],
+        find: ({ base, head, baseOperations }) => {
+          const headPaths = new Set(Object.keys(objectAt(head.paths)));
+          return missingFrom(Object.keys(objectAt(base.paths)), headPaths).flatMap((path) =>
+            [...baseOperations.values()]
+              .filter((operation) => operation.path === path)
+              .map((operation) => finding(operation.key, `path ${code(path)} removed`)),
+          );
+        },
+      },
+    },
+  },
+  {
+    id: 'api-removed-without-deprecation',
+    level: 'error',
+    description: 'An operation was removed from a path that is still there.',
+    oasdiff: { id: 'api-removed-without-deprecation', level: 'ERR' },
+    differs: 'error even after a deprecation, as for paths.',
+    checks: {
+      document: {
+        reads: ['paths'],
+        find: ({ head, baseOperations, headOperations }) => {
+          const headPaths = new Set(Object.keys(objectAt(head.paths)));
+          return [...baseOperations.values()]
+            .filter((op) => headPaths.has(op.path) && !headOperations.has(op.key))
+            .map((op) => finding(op.key, `operation ${code(op.key)} removed`));
+        },
+      },
+    },
+  },
+  {
+    id: 'endpoint-added',
+    level: 'info',
+    description: 'A new operation: no client calls it yet.',
+    oasdiff: { id: 'endpoint-added', level: 'INFO' },
+    checks: {
+      document: {
+        reads: ['paths'],
+        find: ({ baseOperations, headOperations }) =>
+          missingFrom(headOperations.keys(), baseOperations).map((key) =>
+            finding(key, `operation ${code(key)} added`),
+          ),
+      },
+    },
+  },
+  {
+    id: 'operation-id-changed',
+    level: 'error',
+    description:
+      'The operationId changed: it is the method name of every generated client (`client.listPurchasedGroups()`).',
+    oasdiff: { id: 'api-operation-id-removed', level: 'INFO' },
+    differs:
+      'error here: openapi-fetch and openapi-typescript clients call operations by their operationId, so renaming it breaks their code.',
+    checks: {
+      operation: {
+        reads: ['operationId'],
+        find: ({ base, head }) =>
+          base.operationId === head.operationId
+            ? []
+            : [
+                finding(
+                  head.key,
+                  `operationId ${code(String(base.operationId))} renamed to ${code(String(head.operationId))}`,
+                ),
+              ],
+      },
+    },
+  },
+  {
+    id: 'api-tag-removed',
+    level: 'info',
+    description: 'A tag was removed from an operation (documentation grouping).',
+    oasdiff: { id: 'api-tag-removed', level: 'INFO' },
+    checks: {
+      operation: {
+        reads: ['tags'],
+        find: ({ base, head }) =>
+          missingFrom(tagsOf(base.raw), new Set(tagsOf(head.raw))).map((tag) =>
+            finding(head.key, `tag ${code(tag)} removed`),
+          ),
+      },
+    },
+  },
+  {
+    id: 'api-tag-added',
+    level: 'info',
+    description: 'A tag was added to an operation (documentation grouping).',
+    oasdiff: { id: 'api-tag-added', level: 'INFO' },
+    checks: {
+      operation: {
+        reads: ['tags'],
+        find: ({ base, head }) =>
+          missingFrom(tagsOf(head.raw), new Set(tagsOf(base.raw))).map((tag) =>
+            finding(head.key, `tag ${code(tag)} added`),
+          ),
+      },
+    },
+  },
+  {
+    id: 'endpoint-deprecated',
+    level: 'info',
+    description: 'An operation was deprecated (or no longer is): it still works.',
+    oasdiff: { id: 'endpoint-deprecated', level: 'INFO' },
+    checks: {
+      operation: {
+        reads: ['deprecated'],
+        find: ({ base, head }) =>
+          (base.raw.deprecated === true) === (head.raw.deprecated === true)
+            ? []
+            : [
+                finding(
+                  head.key,
+                  head.raw.deprecated === true ? 'deprecated' : 'no longer deprecated',
+                ),
+              ],
+      },
+    },
+  },
+  {
+    id: 'api-security-removed',
+    level: 'error',
+    description:
+      'An operation no longer accepts a way to authenticate (a security requirement alternative).',
+    oasdiff: { id: 'api-security-removed', level: 'INFO' },
+    differs:
+      'error here: a client configured with the dropped credentials (IAM token or AK/SK) is refused.',
+    checks: {
+      operation: {
+        reads: ['security'],
+        find: ({ base, head }) =>
+          missingFrom(base.security, head.security).map((alternative) =>
+            finding(head.key, `no longer accepts ${code(alternative)}`),
+          ),
+      },
+    },
+  },
+  {
+    id: 'api-security-added',
+    level: 'info',
+    description: 'An operation also accepts another way to authenticate.',
+    oasdiff: { id: 'api-security-added', level: 'INFO' },
+    checks: {
+      operation: {
+        reads: ['security'],
+        find: ({ base, head }) =>
+          missingFrom(head.security, base.security).map((alternative) =>
+            finding(head.key, `now also accepts ${code(alternative)}`),
+          ),
+      },
+    },
+  },
+];

@@ -1,211 +1,449 @@
-// Rules on request parameters, matched by location and name (`query page_size`).
-// A request is breaking when a request that was valid before is not any more.
+// Request parameters, matched by location and name (`query page_size`). A
+// change is breaking when a request that was valid before is refused now, or
+// means something else.
+import { code, type Finding, finding, type ParameterPair, type Rule } from '../change.ts';
+import { type JsonObject, sameJson } from '../json.ts';
+import type { SchemaView } from '../schema.ts';
 import {
-  type Change,
-  change,
-  code,
-  missingFrom,
-  type OperationPair,
-  type OperationRule,
-} from '../change.ts';
-import { changedDocumentation, type Json, type JsonObject, sameJson } from '../json.ts';
-import { describeTypes, valueTypes, viewSchema } from '../schema.ts';
+  type BoundKeyword,
+  boundMove,
+  boundText,
+  enumMove,
+  shown,
+  typeMove,
+  typeText,
+} from './keywords.ts';
 
-const label = (key: string): string => {
-  const [location, ...name] = key.split(' ');
+const label = (pair: ParameterPair): string => {
+  const [location, ...name] = pair.key.split(' ');
   return `${location} parameter ${code(name.join(' '))}`;
 };
 
-/** Parameters both sides have, with their resolved and allOf-merged schemas. */
-function* commonParameters(pair: OperationPair) {
-  for (const [key, base] of pair.base.parameters) {
-    const head = pair.head.parameters.get(key);
-    if (head === undefined) continue;
-    yield {
-      key,
-      base,
-      head,
-      baseSchema: viewSchema(pair.baseDocument, base.schema),
-      headSchema: viewSchema(pair.headDocument, head.schema),
-    };
-  }
+const nameOf = (key: string): string => key.split(' ').slice(1).join(' ');
+
+/** The other location under which the same name appears on the other side: a move. */
+function movedTo(pair: ParameterPair): string | undefined {
+  const name = nameOf(pair.key);
+  const others = pair.base === undefined ? pair.operation.base : pair.operation.head;
+  return [...others.parameters.keys()].find(
+    (key) => key !== pair.key && nameOf(key) === name && !others.parameters.has(pair.key),
+  );
 }
 
-/** Breaking when the new parameter is required (old requests lack it); non-breaking when optional. */
-export const parameterAdded: OperationRule = ({ base, head }) =>
-  missingFrom(head.parameters.keys(), base.parameters).map((key) =>
-    head.parameters.get(key)?.required === true
-      ? change('breaking', 'required-parameter-added', head.key, `required ${label(key)} added`)
-      : change(
-          'non-breaking',
-          'optional-parameter-added',
-          head.key,
-          `optional ${label(key)} added`,
-        ),
-  );
-
-/**
- * Non-breaking: the server no longer reads it; clients that still send it are
- * not refused by the contract (a removed path parameter shows as a path change).
- */
-export const parameterRemoved: OperationRule = ({ base, head }) =>
-  missingFrom(base.parameters.keys(), head.parameters).map((key) =>
-    change('non-breaking', 'parameter-removed', head.key, `${label(key)} removed`),
-  );
-
-/** Breaking when optional becomes required; non-breaking the other way. */
-export const parameterRequiredChanged: OperationRule = (pair) => {
-  const changes: Change[] = [];
-  for (const { key, base, head } of commonParameters(pair)) {
-    const before = base.required === true;
-    const after = head.required === true;
-    if (before === after) continue;
-    changes.push(
-      after
-        ? change(
-            'breaking',
-            'parameter-made-required',
-            pair.head.key,
-            `${label(key)} made required`,
-          )
-        : change(
-            'non-breaking',
-            'parameter-made-optional',
-            pair.head.key,
-            `${label(key)} made optional`,
-          ),
-    );
-  }
-  return changes;
+type BothSides = ParameterPair & {
+  base: JsonObject;
+  head: JsonObject;
+  baseSchema: SchemaView;
+  headSchema: SchemaView;
 };
 
-/** Breaking unless the new types include every old one (`string` to `string | integer`). */
-export const parameterTypeChanged: OperationRule = (pair) => {
-  const changes: Change[] = [];
-  for (const { key, baseSchema, headSchema } of commonParameters(pair)) {
-    const before = valueTypes(baseSchema);
-    const after = valueTypes(headSchema);
-    if (describeTypes(before) === describeTypes(after)) continue;
-    const widened = after === undefined || (before?.every((type) => after.includes(type)) ?? false);
-    const text = `${label(key)}: type changed from ${code(describeTypes(before))} to ${code(describeTypes(after))}`;
-    changes.push(
-      widened
-        ? change('non-breaking', 'parameter-type-widened', pair.head.key, text)
-        : change('breaking', 'parameter-type-changed', pair.head.key, text),
-    );
-  }
-  return changes;
-};
+/** Runs `find` on parameters both sides have. */
+const onBoth =
+  (find: (pair: BothSides) => Finding | Finding[] | undefined) =>
+  (pair: ParameterPair): Finding[] => {
+    if (!pair.base || !pair.head || !pair.baseSchema || !pair.headSchema) return [];
+    const found = find(pair as BothSides);
+    return found === undefined ? [] : Array.isArray(found) ? found : [found];
+  };
 
-// Lower bounds narrow when they rise, upper bounds when they fall; a bound
-// that appears narrows, one that goes away widens.
-const lowerBounds = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems'];
-const upperBounds = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems'];
+const at = (pair: ParameterPair, text: string): Finding =>
+  finding(pair.operation.head.key, `${label(pair)}${text}`);
 
-const asNumber = (value: Json | undefined): number | undefined =>
-  typeof value === 'number' ? value : undefined;
+const added = (pair: ParameterPair) => pair.base === undefined && movedTo(pair) === undefined;
 
-function boundChange(
-  keyword: string,
-  base: JsonObject,
-  head: JsonObject,
-): 'narrowed' | 'widened' | undefined {
-  const before = asNumber(base[keyword]);
-  const after = asNumber(head[keyword]);
-  if (before === after) return undefined;
-  if (before === undefined) return 'narrowed';
-  if (after === undefined) return 'widened';
-  const rose = after > before;
-  return lowerBounds.includes(keyword) === rose ? 'narrowed' : 'widened';
+function defaultRules(): Rule[] {
+  const cases = [
+    ['request-parameter-default-value-added', 'added', 'A default was added to a parameter'],
+    [
+      'request-parameter-default-value-removed',
+      'removed',
+      'The default of a parameter was removed',
+    ],
+    ['request-parameter-default-value-changed', 'changed', 'The default of a parameter changed'],
+  ] as const;
+  return cases.map(([id, way, what]) => ({
+    id,
+    level: 'error',
+    description: `${what}: a request that leaves it out now means something else.`,
+    oasdiff: { id, level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.default'],
+        find: onBoth((pair) => {
+          const before = pair.baseSchema.merged.default;
+          const after = pair.headSchema.merged.default;
+          if (sameJson(before, after)) return undefined;
+          const actual =
+            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+          return actual === way
+            ? at(pair, `: default ${shown(before)} → ${shown(after)}`)
+            : undefined;
+        }),
+      },
+    },
+  }));
 }
 
-/** Breaking when a bound narrows (a valid value becomes invalid); non-breaking when it widens. */
-export const parameterBoundsChanged: OperationRule = (pair) => {
-  const changes: Change[] = [];
-  for (const { key, baseSchema, headSchema } of commonParameters(pair)) {
-    const base = baseSchema.merged;
-    const head = headSchema.merged;
-    for (const keyword of [...lowerBounds, ...upperBounds]) {
-      const direction = boundChange(keyword, base, head);
-      if (direction === undefined) continue;
-      const text = `${label(key)}: ${keyword} ${String(base[keyword] ?? 'none')} → ${String(head[keyword] ?? 'none')}`;
-      changes.push(
-        direction === 'narrowed'
-          ? change('breaking', 'parameter-bounds-narrowed', pair.head.key, text)
-          : change('non-breaking', 'parameter-bounds-widened', pair.head.key, text),
-      );
-    }
-    // A pattern can't be ordered: a new or different one may refuse old values.
-    if (!sameJson(base.pattern, head.pattern)) {
-      const text = `${label(key)}: pattern ${code(String(base.pattern ?? 'none'))} → ${code(String(head.pattern ?? 'none'))}`;
-      changes.push(
-        head.pattern === undefined
-          ? change('non-breaking', 'parameter-bounds-widened', pair.head.key, text)
-          : change('breaking', 'parameter-bounds-narrowed', pair.head.key, text),
-      );
-    }
-  }
-  return changes;
+// oasdiff's id stems for each bound, and whether it has a separate "-set" id.
+const boundIds: Record<BoundKeyword, { stem: string; set: boolean }> = {
+  minimum: { stem: 'min', set: true },
+  exclusiveMinimum: { stem: 'exclusive-min', set: true },
+  minLength: { stem: 'min-length', set: false },
+  minItems: { stem: 'min-items', set: true },
+  maximum: { stem: 'max', set: true },
+  exclusiveMaximum: { stem: 'exclusive-max', set: true },
+  maxLength: { stem: 'max-length', set: true },
+  maxItems: { stem: 'max-items', set: false },
 };
 
-/** The values an `enum` or `const` allows, or `undefined` when any value goes. */
-const allowedValues = (schema: JsonObject): string[] | undefined => {
-  if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value));
-  if (schema.const !== undefined) return [JSON.stringify(schema.const)];
-  return undefined;
-};
-
-const listed = (values: string[] | undefined): string =>
-  values === undefined ? 'any' : code(values.join(', '));
-
-/** Breaking when a value is no longer allowed; non-breaking when values are added. */
-export const parameterEnumChanged: OperationRule = (pair) => {
-  const changes: Change[] = [];
-  for (const { key, baseSchema, headSchema } of commonParameters(pair)) {
-    const before = allowedValues(baseSchema.merged);
-    const after = allowedValues(headSchema.merged);
-    if (sameJson(before, after)) continue;
-    const dropped =
-      after === undefined
-        ? []
-        : (before ?? ['any value']).filter((value) => !after.includes(value));
-    const text = `${label(key)}: allowed values ${listed(before)} → ${listed(after)}`;
-    changes.push(
-      dropped.length > 0
-        ? change('breaking', 'parameter-enum-narrowed', pair.head.key, text)
-        : change('non-breaking', 'parameter-enum-widened', pair.head.key, text),
-    );
-  }
-  return changes;
-};
-
-/** Non-breaking: the parameter's or its schema's description or examples. */
-export const parameterDocumentationChanged: OperationRule = (pair) => {
-  const changes: Change[] = [];
-  for (const { key, base, head, baseSchema, headSchema } of commonParameters(pair)) {
-    const keys = [
-      ...changedDocumentation(base, head),
-      ...changedDocumentation(baseSchema.merged, headSchema.merged).map((name) => `schema ${name}`),
-    ];
-    if (keys.length === 0) continue;
-    changes.push(
-      change(
-        'non-breaking',
-        'documentation-changed',
-        pair.head.key,
-        `${label(key)}: ${keys.join(', ')} changed`,
+/** Per bound: narrowed (error), widened (info) and, where oasdiff has it, set (error; oasdiff WARN). */
+function boundRules(): Rule[] {
+  return Object.entries(boundIds).flatMap(([keyword, { stem, set }]) => {
+    const bound = keyword as BoundKeyword;
+    const lower = bound.startsWith('min') || bound === 'exclusiveMinimum';
+    const narrowed = `request-parameter-${stem}-${lower ? 'increased' : 'decreased'}`;
+    const widened = `request-parameter-${stem}-${lower ? 'decreased' : 'increased'}`;
+    const rule = (
+      id: string,
+      level: 'error' | 'info',
+      moves: readonly string[],
+      description: string,
+      oasdiffLevel: 'ERR' | 'WARN' | 'INFO',
+    ): Rule => ({
+      id,
+      level,
+      description,
+      oasdiff: { id, level: oasdiffLevel },
+      ...(oasdiffLevel === 'WARN'
+        ? {
+            differs:
+              'error here: a bound where there was none refuses values that were valid, which is breaking whatever the bound.',
+          }
+        : {}),
+      checks: {
+        parameter: {
+          reads: [`schema.${bound}`],
+          find: onBoth((pair) => {
+            const move = boundMove(bound, pair.baseSchema.merged, pair.headSchema.merged);
+            return move !== undefined && moves.includes(move)
+              ? at(pair, `: ${boundText(bound, pair.baseSchema.merged, pair.headSchema.merged)}`)
+              : undefined;
+          }),
+        },
+      },
+    });
+    return [
+      rule(
+        narrowed,
+        'error',
+        set ? ['narrowed'] : ['narrowed', 'set'],
+        `\`${bound}\` of a parameter ${lower ? 'rose' : 'fell'}${set ? '' : ' or appeared'}: values valid before are refused.`,
+        'ERR',
       ),
-    );
-  }
-  return changes;
-};
+      rule(
+        widened,
+        'info',
+        ['widened'],
+        `\`${bound}\` of a parameter ${lower ? 'fell' : 'rose'} or went away: more values are valid.`,
+        'INFO',
+      ),
+      ...(set
+        ? [
+            rule(
+              `request-parameter-${stem}-set`,
+              'error',
+              ['set'],
+              `A \`${bound}\` was set on a parameter that had none: values valid before may be refused.`,
+              'WARN',
+            ),
+          ]
+        : []),
+    ];
+  });
+}
 
-export const parameterRules: readonly OperationRule[] = [
-  parameterAdded,
-  parameterRemoved,
-  parameterRequiredChanged,
-  parameterTypeChanged,
-  parameterBoundsChanged,
-  parameterEnumChanged,
-  parameterDocumentationChanged,
+export const parameterRules: Rule[] = [
+  {
+    id: 'new-required-request-parameter',
+    level: 'error',
+    description: 'A required query or header parameter was added: requests without it are refused.',
+    oasdiff: { id: 'new-required-request-parameter', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) =>
+          added(pair) && pair.head?.required === true && pair.head.in !== 'path'
+            ? [at(pair, ' added, required')]
+            : [],
+      },
+    },
+  },
+  {
+    id: 'new-request-path-parameter',
+    level: 'error',
+    description: 'A path parameter was added: the URL itself changed.',
+    oasdiff: { id: 'new-request-path-parameter', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) => (added(pair) && pair.head?.in === 'path' ? [at(pair, ' added')] : []),
+      },
+    },
+  },
+  {
+    id: 'new-optional-request-parameter',
+    level: 'info',
+    description: 'An optional parameter was added: requests without it stay valid.',
+    oasdiff: { id: 'new-optional-request-parameter', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) =>
+          added(pair) && pair.head?.required !== true && pair.head?.in !== 'path'
+            ? [at(pair, ' added, optional')]
+            : [],
+      },
+    },
+  },
+  {
+    id: 'request-parameter-removed',
+    level: 'warning',
+    description:
+      'A parameter was removed: clients that still send it are no longer understood (the server ignores it).',
+    oasdiff: { id: 'request-parameter-removed', level: 'WARN' },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) =>
+          pair.head === undefined && movedTo(pair) === undefined ? [at(pair, ' removed')] : [],
+      },
+    },
+  },
+  {
+    id: 'request-parameter-location-changed',
+    level: 'error',
+    description:
+      'A parameter moved to another location (query to header, …): clients send it where it is no longer read.',
+    oasdiff: null,
+    differs:
+      'oasdiff reports a move as request-parameter-removed (WARN) plus new-…-request-parameter; one line says what happened, at the level the move deserves.',
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) => {
+          const other = pair.head === undefined ? movedTo(pair) : undefined;
+          return other === undefined
+            ? []
+            : [at(pair, ` moved to ${other.split(' ')[0]} (${code(other)})`)];
+        },
+      },
+    },
+  },
+  {
+    id: 'request-parameter-became-required',
+    level: 'error',
+    description: 'An optional parameter became required: requests without it are refused.',
+    oasdiff: { id: 'request-parameter-became-required', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['required'],
+        find: onBoth((pair) =>
+          pair.base.required !== true && pair.head.required === true
+            ? at(pair, ' became required')
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-became-optional',
+    level: 'info',
+    description: 'A required parameter became optional: every request that was valid stays valid.',
+    oasdiff: { id: 'request-parameter-became-optional', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: ['required'],
+        find: onBoth((pair) =>
+          pair.base.required === true && pair.head.required !== true
+            ? at(pair, ' became optional')
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-type-changed',
+    level: 'error',
+    description:
+      'The type or format of a parameter changed, narrowed or appeared (integer to string, format `uuid` added): values sent before may be refused.',
+    oasdiff: { id: 'request-parameter-type-changed', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.type', 'schema.format'],
+        find: onBoth((pair) => {
+          const move = typeMove(pair.baseSchema, pair.headSchema);
+          return move === 'changed' || move === 'specialized'
+            ? at(pair, `: ${typeText(pair.baseSchema, pair.headSchema)}`)
+            : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-type-generalized',
+    level: 'info',
+    description:
+      'A parameter accepts more types, or lost its format: every value sent before is still valid.',
+    oasdiff: { id: 'request-parameter-type-generalized', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: ['schema.type', 'schema.format'],
+        find: onBoth((pair) =>
+          typeMove(pair.baseSchema, pair.headSchema) === 'generalized'
+            ? at(pair, `: ${typeText(pair.baseSchema, pair.headSchema)}`)
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-became-not-nullable',
+    level: 'error',
+    description: 'A parameter no longer accepts null.',
+    oasdiff: { id: 'request-parameter-became-not-nullable', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.nullable'],
+        find: onBoth((pair) =>
+          pair.baseSchema.nullable && !pair.headSchema.nullable
+            ? at(pair, ' no longer accepts null')
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-became-nullable',
+    level: 'info',
+    description: 'A parameter now also accepts null.',
+    oasdiff: { id: 'request-parameter-became-nullable', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: ['schema.nullable'],
+        find: onBoth((pair) =>
+          !pair.baseSchema.nullable && pair.headSchema.nullable
+            ? at(pair, ' now accepts null')
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-became-enum',
+    level: 'error',
+    description: 'A parameter that took any value is now limited to an enum (or a const).',
+    oasdiff: { id: 'request-parameter-became-enum', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.enum', 'schema.const'],
+        find: onBoth((pair) => {
+          const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
+          return move?.became ? at(pair, ` limited to ${move.added.join(', ')}`) : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-enum-value-removed',
+    level: 'error',
+    description: 'A value was removed from the enum of a parameter: requests with it are refused.',
+    oasdiff: { id: 'request-parameter-enum-value-removed', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.enum', 'schema.const'],
+        find: onBoth((pair) => {
+          const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
+          return move && !move.became && move.removed.length > 0
+            ? at(pair, `: enum value ${move.removed.join(', ')} removed`)
+            : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-enum-value-added',
+    level: 'info',
+    description: 'A parameter accepts more enum values, or any value: old requests stay valid.',
+    oasdiff: { id: 'request-parameter-enum-value-added', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: ['schema.enum', 'schema.const'],
+        find: onBoth((pair) => {
+          const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
+          if (!move || move.became) return undefined;
+          if (move.dropped) return at(pair, ': enum removed, any value accepted');
+          return move.added.length > 0
+            ? at(pair, `: enum value ${move.added.join(', ')} added`)
+            : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-pattern-added',
+    level: 'error',
+    description: 'A pattern was added to a parameter: values that do not match it are refused.',
+    oasdiff: { id: 'request-parameter-pattern-added', level: 'ERR' },
+    checks: {
+      parameter: {
+        reads: ['schema.pattern'],
+        find: onBoth((pair) =>
+          pair.baseSchema.merged.pattern === undefined &&
+          pair.headSchema.merged.pattern !== undefined
+            ? at(pair, `: pattern ${shown(pair.headSchema.merged.pattern)} added`)
+            : undefined,
+        ),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-pattern-changed',
+    level: 'error',
+    description:
+      'The pattern of a parameter changed: values valid before may not match the new one.',
+    oasdiff: { id: 'request-parameter-pattern-changed', level: 'WARN' },
+    differs:
+      'error here: nobody can prove that two regular expressions accept the same values, so the reviewer must allow it explicitly (--allow-breaking).',
+    checks: {
+      parameter: {
+        reads: ['schema.pattern'],
+        find: onBoth((pair) => {
+          const before = pair.baseSchema.merged.pattern;
+          const after = pair.headSchema.merged.pattern;
+          return before !== undefined && after !== undefined && !sameJson(before, after)
+            ? at(pair, `: pattern ${shown(before)} → ${shown(after)}`)
+            : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'request-parameter-pattern-removed',
+    level: 'info',
+    description: 'The pattern of a parameter was removed: every value is accepted.',
+    oasdiff: { id: 'request-parameter-pattern-removed', level: 'INFO' },
+    checks: {
+      parameter: {
+        reads: ['schema.pattern'],
+        find: onBoth((pair) =>
+          pair.baseSchema.merged.pattern !== undefined &&
+          pair.headSchema.merged.pattern === undefined
+            ? at(pair, `: pattern ${shown(pair.baseSchema.merged.pattern)} removed`)
+            : undefined,
+        ),
+      },
+    },
+  },
+  ...defaultRules(),
+  ...boundRules(),
 ];

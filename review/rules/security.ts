@@ -1,14 +1,6 @@
-// Rules on security schemes (how a client authenticates) and on the
-// requirements that say which schemes an operation accepts.
-import { change, code, type DocumentRule, missingFrom, type OperationRule } from '../change.ts';
-import {
-  changedDocumentation,
-  deref,
-  type JsonObject,
-  objectAt,
-  sameJson,
-  withoutDocumentation,
-} from '../json.ts';
+// Security schemes: how a client authenticates.
+import { code, finding, missingFrom, type Rule } from '../change.ts';
+import { deref, type JsonObject, objectAt, sameJson, withoutDocumentation } from '../json.ts';
 
 const schemesOf = (document: JsonObject): Map<string, JsonObject> =>
   new Map(
@@ -17,70 +9,62 @@ const schemesOf = (document: JsonObject): Map<string, JsonObject> =>
     ),
   );
 
-/** Breaking: clients that authenticate this way can no longer. */
-export const securitySchemeRemoved: DocumentRule = (base, head) =>
-  missingFrom(schemesOf(base).keys(), schemesOf(head)).map((name) =>
-    change('breaking', 'security-scheme-removed', null, `security scheme ${code(name)} removed`),
-  );
-
-/** Non-breaking: a new way to authenticate. */
-export const securitySchemeAdded: DocumentRule = (base, head) =>
-  missingFrom(schemesOf(head).keys(), schemesOf(base)).map((name) =>
-    change('non-breaking', 'security-scheme-added', null, `security scheme ${code(name)} added`),
-  );
-
-/**
- * Breaking when anything but documentation changes (type, header name, flow,
- * scheme): credentials sent the old way are refused. Non-breaking otherwise.
- */
-export const securitySchemeChanged: DocumentRule = (base, head) => {
-  const headSchemes = schemesOf(head);
-  return [...schemesOf(base)].flatMap(([name, before]) => {
-    const after = headSchemes.get(name);
-    if (after === undefined) return [];
-    if (!sameJson(withoutDocumentation(before), withoutDocumentation(after))) {
-      const keys = Object.keys({ ...before, ...after }).filter(
-        (key) => !sameJson(before[key], after[key]),
-      );
-      return [
-        change(
-          'breaking',
-          'security-scheme-changed',
-          null,
-          `security scheme ${code(name)} changed (${keys.join(', ')})`,
-        ),
-      ];
-    }
-    const keys = changedDocumentation(before, after);
-    return keys.length === 0
-      ? []
-      : [
-          change(
-            'non-breaking',
-            'documentation-changed',
-            null,
-            `security scheme ${code(name)}: ${keys.join(', ')} changed`,
+export const securityRules: Rule[] = [
+  {
+    id: 'api-security-component-removed',
+    level: 'error',
+    description: 'A security scheme was removed: clients that authenticate this way can no longer.',
+    oasdiff: { id: 'api-security-component-removed', level: 'INFO' },
+    differs: 'error here: the client signs or sends credentials as the scheme says.',
+    checks: {
+      document: {
+        reads: ['components.securitySchemes'],
+        find: ({ base, head }) =>
+          missingFrom(schemesOf(base).keys(), schemesOf(head)).map((name) =>
+            finding(null, `security scheme ${code(name)} removed`),
           ),
-        ];
-  });
-};
-
-/** Breaking when an accepted way to authenticate is dropped; non-breaking when one is added. */
-export const securityRequirementChanged: OperationRule = ({ base, head }) => [
-  ...missingFrom(base.security, head.security).map((alternative) =>
-    change(
-      'breaking',
-      'security-requirement-removed',
-      head.key,
-      `no longer accepts ${code(alternative)}`,
-    ),
-  ),
-  ...missingFrom(head.security, base.security).map((alternative) =>
-    change(
-      'non-breaking',
-      'security-requirement-added',
-      head.key,
-      `now also accepts ${code(alternative)}`,
-    ),
-  ),
+      },
+    },
+  },
+  {
+    id: 'api-security-component-added',
+    level: 'info',
+    description: 'A security scheme was added.',
+    oasdiff: { id: 'api-security-component-added', level: 'INFO' },
+    checks: {
+      document: {
+        reads: ['components.securitySchemes'],
+        find: ({ base, head }) =>
+          missingFrom(schemesOf(head).keys(), schemesOf(base)).map((name) =>
+            finding(null, `security scheme ${code(name)} added`),
+          ),
+      },
+    },
+  },
+  {
+    id: 'api-security-component-changed',
+    level: 'error',
+    description:
+      'A security scheme changed (type, header name, scheme, flows): credentials sent the old way are refused.',
+    oasdiff: { id: 'api-security-component-type-changed', level: 'INFO' },
+    differs:
+      'error here, and for any change but documentation: a token in another header, or another signing scheme, is refused by the gateway.',
+    checks: {
+      document: {
+        reads: ['components.securitySchemes'],
+        find: ({ base, head }) => {
+          const after = schemesOf(head);
+          return [...schemesOf(base)].flatMap(([name, before]) => {
+            const now = after.get(name);
+            if (!now || sameJson(withoutDocumentation(before), withoutDocumentation(now)))
+              return [];
+            const keys = Object.keys({ ...before, ...now }).filter(
+              (key) => !sameJson(withoutDocumentation(before[key]), withoutDocumentation(now[key])),
+            );
+            return [finding(null, `security scheme ${code(name)} changed (${keys.join(', ')})`)];
+          });
+        },
+      },
+    },
+  },
 ];

@@ -1,6 +1,6 @@
-// Rules on the servers a client calls, and on the contract's info.
-import { type Change, change, code, type DocumentRule, missingFrom } from '../change.ts';
-import { changedDocumentation, isObject, type JsonObject, objectAt, sameJson } from '../json.ts';
+// The servers a client calls by default.
+import { code, finding, missingFrom, type Rule } from '../change.ts';
+import { isObject, type JsonObject, objectAt } from '../json.ts';
 
 interface Server {
   template: string;
@@ -21,50 +21,54 @@ function serversOf(document: JsonObject): Server[] {
   });
 }
 
-/**
- * Breaking: a server URL (or the URL its defaults give) that clients call is
- * gone. Each missing one is reported with what replaced it, if anything.
- */
-export const serverUrlChanged: DocumentRule = (base, head) => {
-  const after = serversOf(head);
-  const changes: Change[] = [];
-  for (const server of serversOf(base)) {
-    const same = after.find((candidate) => candidate.template === server.template);
-    if (same !== undefined && same.byDefault === server.byDefault) continue;
-    const now = same?.byDefault ?? after.map((candidate) => candidate.template).join(', ');
-    const before = same === undefined ? server.template : server.byDefault;
-    changes.push(
-      change(
-        'breaking',
-        'server-url-changed',
-        null,
-        `server URL ${code(before)} changed to ${now === '' ? 'no server' : code(now)}`,
-      ),
-    );
-  }
-  return changes;
-};
-
-/** Non-breaking: one more server clients may call. */
-export const serverAdded: DocumentRule = (base, head) => {
-  const before = new Set(serversOf(base).map((server) => server.template));
-  const after = new Set(serversOf(head).map((server) => server.template));
-  // When a URL is swapped for another, serverUrlChanged already says so.
-  if (missingFrom(before, after).length > 0) return [];
-  return missingFrom(after, before).map((template) =>
-    change('non-breaking', 'server-added', null, `server ${code(template)} added`),
-  );
-};
-
-/** Non-breaking: title, summary, description, contact or license of the contract. */
-export const infoChanged: DocumentRule = (base, head) => {
-  const before = objectAt(base.info);
-  const after = objectAt(head.info);
-  const keys = [
-    ...changedDocumentation(before, after),
-    ...['contact', 'license', 'termsOfService'].filter((key) => !sameJson(before[key], after[key])),
-  ];
-  return keys.length === 0
-    ? []
-    : [change('non-breaking', 'documentation-changed', null, `info ${keys.join(', ')} changed`)];
-};
+export const serverRules: Rule[] = [
+  {
+    id: 'server-url-changed',
+    level: 'error',
+    description:
+      'A server URL, or the URL its variable defaults give, changed or went away: clients built from the contract call the old one.',
+    oasdiff: null,
+    differs:
+      'oasdiff treats servers as deployment metadata; generated clients take their base URL from them.',
+    checks: {
+      document: {
+        reads: ['servers'],
+        find: ({ base, head }) => {
+          const after = serversOf(head);
+          return serversOf(base).flatMap((server) => {
+            const same = after.find((candidate) => candidate.template === server.template);
+            if (same !== undefined && same.byDefault === server.byDefault) return [];
+            const now = same?.byDefault ?? after.map((candidate) => candidate.template).join(', ');
+            const before = same === undefined ? server.template : server.byDefault;
+            return [
+              finding(
+                null,
+                `server URL ${code(before)} changed to ${now === '' ? 'no server' : code(now)}`,
+              ),
+            ];
+          });
+        },
+      },
+    },
+  },
+  {
+    id: 'server-added',
+    level: 'info',
+    description: 'One more server clients may call.',
+    oasdiff: null,
+    checks: {
+      document: {
+        reads: ['servers'],
+        find: ({ base, head }) => {
+          const before = new Set(serversOf(base).map((server) => server.template));
+          const after = new Set(serversOf(head).map((server) => server.template));
+          // When a URL is swapped for another, server-url-changed already says so.
+          if (missingFrom(before, after).length > 0) return [];
+          return missingFrom(after, before).map((template) =>
+            finding(null, `server ${code(template)} added`),
+          );
+        },
+      },
+    },
+  },
+];

@@ -18,6 +18,7 @@ describe('parseReviewArgs', () => {
     ).toEqual({
       base: 'origin/main',
       allowBreaking: true,
+      allowUnclassified: false,
       changelog: true,
       output: 'r.md',
       help: false,

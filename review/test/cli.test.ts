@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, repoRoot } from '../../scripts/lib/paths.ts';
 import { type CommandResult, runNode } from '../../scripts/lib/run-node.ts';
-import { git } from '../../test/support/git-repo.ts';
+import { commitAll, git } from '../../test/support/git-repo.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 const script = fromRoot('review/cli.ts');
@@ -69,7 +69,7 @@ describe('npm run review, end to end', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('**Result: FAILED**: 1 breaking');
     expect(run.stdout).toContain(
-      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup)\n\n- status `404` removed (`status-removed`)',
+      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup)\n\n- status `404` removed (`response-non-success-status-removed`)',
     );
     expect(run.stderr).toContain('--allow-breaking');
     expect(run.stderr).toContain('from 1.0.0 to 2.0.0');
@@ -111,5 +111,25 @@ describe('npm run review, end to end', () => {
     const unknown = await review(repo, '--base', 'no-such-branch');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('git does not know the ref "no-such-branch"');
+  });
+
+  it('exits 2, never "passed", when the base contract cannot be read', async () => {
+    const root = join(repo, 'openapi/openapi.yaml');
+    const good = await readFile(root, 'utf8');
+    await writeFile(root, 'openapi: 3.1.0\ninfo: [broken\n');
+    commitAll(repo, 'a contract that does not parse');
+    await writeFile(root, good);
+    // The head even removes an operation: still exit 2, with the file and line.
+    await edit(
+      detailPath(),
+      '    "403":\n      $ref: ../components/responses/Forbidden.yaml\n',
+      '',
+    );
+    const run = await review(repo, '--base', 'HEAD');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /review: the base contract at \w{7} cannot be read: bundling openapi\/ failed: .*openapi\/openapi\.yaml:3:1/,
+    );
+    expect(run.stdout).not.toContain('passed');
   });
 });

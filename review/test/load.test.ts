@@ -1,6 +1,7 @@
 // Loading the base contract at a git ref: bundled from openapi/ when it
-// bundles, else the committed generated/openapi.json, else a clear "no
-// contract". One temporary repository, one commit per case.
+// bundles, else the committed generated/openapi.json, else "could not
+// review" (exit 2) naming what failed. One temporary repository, one commit
+// per case.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';
 
 describe('loading the contracts', () => {
   let repo = '';
-  const commits = { empty: '', generatedOnly: '', broken: '', bundles: '' };
+  const commits = { empty: '', generatedOnly: '', brokenOnly: '', broken: '', bundles: '' };
 
   beforeAll(async () => {
     repo = await mkdtemp(join(tmpdir(), 'review-load-'));
@@ -22,8 +23,12 @@ describe('loading the contracts', () => {
     await mkdir(join(repo, 'generated'));
     await cp(join(repoRoot, 'generated/openapi.json'), join(repo, 'generated/openapi.json'));
     commits.generatedOnly = commitAll(repo, 'generated only');
+    await rm(join(repo, 'generated'), { recursive: true });
     await mkdir(join(repo, 'openapi'));
-    await writeFile(join(repo, 'openapi/openapi.yaml'), 'openapi: [3.1.0\n');
+    await writeFile(join(repo, 'openapi/openapi.yaml'), 'openapi: 3.1.0\ninfo: [broken\n');
+    commits.brokenOnly = commitAll(repo, 'openapi/ that does not parse, nothing generated');
+    await mkdir(join(repo, 'generated'));
+    await cp(join(repoRoot, 'generated/openapi.json'), join(repo, 'generated/openapi.json'));
     commits.broken = commitAll(repo, 'openapi/ that does not parse');
     await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
     await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
@@ -48,10 +53,19 @@ describe('loading the contracts', () => {
     expect(base.source).toBe('generated/openapi.json (no openapi/ at that commit)');
   });
 
-  it('says so when the ref has no contract at all', async () => {
-    const base = await loadBase(repo, commits.empty);
-    expect(base.document).toBeUndefined();
-    expect(base.source).toContain('no contract at that commit');
+  it('cannot review (exit 2) when the ref has no contract at all', async () => {
+    await expect(loadBase(repo, commits.empty)).rejects.toThrow(CannotReview);
+    await expect(loadBase(repo, commits.empty)).rejects.toThrow(
+      /the base contract at \w{7} cannot be read: no openapi\/ at that commit, and that commit has no generated\/openapi\.json/,
+    );
+  });
+
+  it('cannot review when openapi/ does not bundle and nothing was generated, naming file and line', async () => {
+    const error = await loadBase(repo, commits.brokenOnly).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CannotReview);
+    expect((error as Error).message).toMatch(
+      /bundling openapi\/ failed: .*openapi\/openapi\.yaml:3:1/,
+    );
   });
 
   it('bundles the working tree for the head', async () => {
@@ -68,7 +82,7 @@ describe('loading the contracts', () => {
     await expect(resolveCommit(repo, 'no-such-branch')).rejects.toThrow(
       /git does not know the ref "no-such-branch"/,
     );
-    expect(await resolveCommit(repo, 'main~3')).toBe(commits.empty);
+    expect(await resolveCommit(repo, 'main~4')).toBe(commits.empty);
     const bare = await mkdtemp(join(tmpdir(), 'review-empty-'));
     try {
       await expect(loadHead(bare)).rejects.toThrow(/No contract in the working tree/);

@@ -14,7 +14,6 @@ const review = (overrides: Partial<Review> = {}): Review => ({
     version: '1.0.0',
     stats: { ...stats, statuses: 4 },
   },
-  compared: true,
   lint: { ran: true, errors: 0, warnings: 0, problems: [], summary: '0 errors, 0 warnings' },
   changes: [],
   verdict: { passed: true, problems: [] },
@@ -31,7 +30,7 @@ describe('renderReport', () => {
       '**Result: passed**: no changes between the base and the head contract.',
     );
     expect(text).toContain('`redocly lint` on the head contract: clean (0 errors, 0 warnings).');
-    expect(text.match(/^None\.$/gm)).toHaveLength(3);
+    expect(text.match(/^None\.$/gm)).toHaveLength(4);
   });
 
   it('groups changes under their operation, with the operationId and the rule', () => {
@@ -45,7 +44,9 @@ describe('renderReport', () => {
         verdict: { passed: false, problems: ['A breaking change must bump the major version: …'] },
       }),
     );
-    expect(text).toContain('**Result: FAILED**: 2 breaking, 1 non-breaking, 0 unclassified.');
+    expect(text).toContain(
+      '**Result: FAILED**: 2 breaking, 0 warnings, 1 non-breaking, 0 unclassified.',
+    );
     expect(text).toContain('- A breaking change must bump the major version: …');
     const breaking = text.slice(
       text.indexOf('## Breaking changes'),
@@ -63,20 +64,25 @@ describe('renderReport', () => {
 
   it('has a stats table of both sides', () => {
     expect(renderReport(review())).toContain('| documented statuses | 5 | 4 |');
-    const noBase = renderReport(
+  });
+
+  it('counts warnings and lists them in a section of their own', () => {
+    const text = renderReport(
       review({
-        compared: false,
-        base: {
-          label: '`v0`',
-          source: 'no contract at that commit',
-          version: undefined,
-          stats: undefined,
-        },
+        changes: [
+          change(
+            'warning',
+            'request-parameter-removed',
+            'GET /items',
+            'query parameter `x` removed',
+          ),
+        ],
       }),
     );
-    expect(noBase).toContain('| operations | – | 2 |');
-    expect(noBase).toContain('nothing to compare: the base has no contract.');
-    expect(noBase).toContain('- Base: `v0`: no contract at that commit');
+    expect(text).toContain('0 breaking, 1 warnings, 0 non-breaking, 0 unclassified');
+    expect(text).toMatch(
+      /## Warnings \(may break some clients\)\n\n### `GET \/items`\n\n- query parameter `x` removed \(`request-parameter-removed`\)/,
+    );
   });
 
   it('lists lint problems and says where the docs are, locally and in CI', () => {

@@ -1,13 +1,17 @@
-// Every rule of the comparer on its fixture: test/fixtures/review/base.yaml
-// patched by one file of changes/ must give exactly the changes that file
+// Every rule of the catalogue on its fixture: fixtures/base.yaml patched by
+// one file of fixtures/changes/ must give exactly the changes that file
 // expects, no more (so a non-breaking fixture also proves nothing breaking is
-// reported) and no fewer.
+// reported) and no fewer. Every catalogue id has a fixture named after it,
+// every fixture names the oasdiff rule it corresponds to, and every case that
+// oasdiff calls ERR fails the review.
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { catalogue } from '../catalogue.ts';
 import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
 import { isObject, type Json, type JsonObject } from '../json.ts';
+import { judge } from '../verdict.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 const base = parse(readFileSync(new URL('base.yaml', fixtures), 'utf8')) as JsonObject;
@@ -27,6 +31,8 @@ interface PatchOperation {
 }
 
 interface Fixture {
+  /** The oasdiff rule this case corresponds to, or null when oasdiff has none. */
+  oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
   expect: Expected[];
   patch: PatchOperation[];
 }
@@ -77,10 +83,20 @@ function load(file: string): Fixture {
   return parse(readFileSync(new URL(`changes/${file}`, fixtures), 'utf8')) as Fixture;
 }
 
+const outcomes = new Map<string, Change[]>();
+const outcome = (file: string): Change[] => {
+  let changes = outcomes.get(file);
+  if (changes === undefined) {
+    changes = compareContracts(base, applyPatch(base, load(file).patch));
+    outcomes.set(file, changes);
+  }
+  return changes;
+};
+
 describe('the comparer on each fixture', () => {
   it.each(files)('%s', (file) => {
     const fixture = load(file);
-    const changes = compareContracts(base, applyPatch(base, fixture.patch));
+    const changes = outcome(file);
     expect(changes.map(identity).sort()).toEqual(fixture.expect.map(identity).sort());
     for (const expected of fixture.expect) {
       if (expected.says === undefined) continue;
@@ -92,54 +108,104 @@ describe('the comparer on each fixture', () => {
   });
 });
 
-describe('the fixture set', () => {
-  // The issue's list: each rule keeps a fixture of its own.
-  const required = {
-    breaking: [
-      'path-removed',
-      'operation-removed',
-      'status-removed',
-      'response-property-removed',
-      'response-property-renamed',
-      'response-property-type-changed',
-      'response-property-made-optional',
-      'response-property-made-nullable',
-      'required-parameter-added',
-      'parameter-made-required',
-      'parameter-type-changed',
-      'parameter-bounds-narrowed',
-      'parameter-enum-narrowed',
-      'security-scheme-removed',
-      'security-scheme-changed',
-      'server-url-changed',
-    ],
-    'non-breaking': [
-      'optional-parameter-added',
-      'response-property-added',
-      'status-added',
-      'parameter-bounds-widened',
-      'description-changed',
-    ],
-  } as const;
-
-  it.each(Object.entries(required))(
-    'has a %s fixture for every rule, expecting only that kind',
-    (kind, names) => {
-      for (const name of names) {
-        expect(files).toContain(`${name}.yaml`);
-        expect(load(`${name}.yaml`).expect.map((found) => found.kind)).toEqual(
-          expect.arrayContaining([kind]),
-        );
-        expect(new Set(load(`${name}.yaml`).expect.map((found) => found.kind))).toEqual(
-          new Set([kind]),
-        );
+describe('the rule catalogue and its fixtures', () => {
+  it.each(catalogue.map((rule) => [rule.id, rule] as const))(
+    '%s has a fixture that finds it, at its level, naming its oasdiff counterpart',
+    (id, rule) => {
+      expect(files, `review/fixtures/changes/${id}.yaml`).toContain(`${id}.yaml`);
+      const fixture = load(`${id}.yaml`);
+      expect(fixture.oasdiff).toEqual(rule.oasdiff);
+      const kind = { error: 'breaking', warning: 'warning', info: 'non-breaking' }[rule.level];
+      expect(outcome(`${id}.yaml`)).toContainEqual(expect.objectContaining({ rule: id, kind }));
+      if (
+        rule.oasdiff &&
+        rule.oasdiff.level !== { error: 'ERR', warning: 'WARN', info: 'INFO' }[rule.level]
+      ) {
+        expect(rule.differs, `${id} differs from oasdiff and must say why`).toBeTruthy();
       }
     },
   );
+
+  it('every fixture states the oasdiff rule it corresponds to (or null)', () => {
+    for (const file of files) expect(load(file), file).toHaveProperty('oasdiff');
+  });
+
+  it('fails the review on every case oasdiff calls ERR, and on every unclassified one', () => {
+    for (const file of files) {
+      const fixture = load(file);
+      const changes = outcome(file);
+      const verdict = judge({
+        changes,
+        baseVersion: '1.0.0',
+        headVersion: '1.1.0',
+        allowBreaking: false,
+        allowUnclassified: false,
+      });
+      if (fixture.oasdiff?.level === 'ERR') expect(verdict.passed, file).toBe(false);
+      if (changes.some((found) => found.kind === 'unclassified'))
+        expect(verdict.passed, file).toBe(false);
+    }
+  });
+
+  it('passes a clean tree and a description-only change', () => {
+    for (const file of ['no-change.yaml', 'documentation-changed.yaml', 'allof-refactor.yaml']) {
+      const verdict = judge({
+        changes: outcome(file),
+        baseVersion: '1.0.0',
+        headVersion: '1.0.1',
+        allowBreaking: false,
+        allowUnclassified: false,
+      });
+      expect(verdict, file).toEqual({ passed: true, problems: [] });
+    }
+  });
 
   it('applies patches that fail loudly when a path is wrong', () => {
     expect(() => applyPatch(base, [{ op: 'remove', path: '/paths/~1nowhere' }])).toThrow(
       /nothing at/,
     );
+  });
+
+  afterAll(() => {
+    const levelOf = { error: 'ERR', warning: 'WARN', info: 'INFO' } as const;
+    const rows = files.map((file) => {
+      const fixture = load(file);
+      const ours = catalogue.find((rule) => rule.id === file.replace(/\.yaml$/, ''));
+      const found = outcome(file);
+      const fails = !judge({
+        changes: found,
+        baseVersion: '1.0.0',
+        headVersion: '1.1.0',
+        allowBreaking: false,
+        allowUnclassified: false,
+      }).passed;
+      const severest = (['unclassified', 'breaking', 'warning', 'non-breaking'] as const).find(
+        (kind) => found.some((c) => c.kind === kind),
+      );
+      const ourLevel = ours
+        ? levelOf[ours.level]
+        : severest === undefined
+          ? '–'
+          : {
+              unclassified: 'UNCLASSIFIED',
+              breaking: 'ERR',
+              warning: 'WARN',
+              'non-breaking': 'INFO',
+            }[severest];
+      return {
+        case: file.replace(/\.yaml$/, ''),
+        ours: ourLevel,
+        oasdiff: fixture.oasdiff ? `${fixture.oasdiff.id} ${fixture.oasdiff.level}` : '(none)',
+        agree:
+          fixture.oasdiff === null
+            ? '–'
+            : ourLevel === fixture.oasdiff.level
+              ? 'yes'
+              : 'no (see differs)',
+        review: fails ? 'FAILS' : 'passes',
+      };
+    });
+    console.log('review rules against oasdiff (review/fixtures/changes):');
+    console.table(rows);
   });
 });

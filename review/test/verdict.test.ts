@@ -8,6 +8,21 @@ const breaking: Change = change('breaking', 'status-removed', 'GET /items', 'sta
 const addition: Change = change('non-breaking', 'status-added', 'GET /items', 'status `401` added');
 
 describe('judge', () => {
+  const unclassified = change('unclassified', 'unclassified', 'GET /items', '`x-a` changed');
+
+  it('fails an unclassified change unless --allow-unclassified, whatever else changed', () => {
+    const input = {
+      changes: [addition, unclassified],
+      baseVersion: '1.0.0',
+      headVersion: '1.1.0',
+      allowBreaking: false,
+    };
+    const failed = judge({ ...input, allowUnclassified: false });
+    expect(failed.passed).toBe(false);
+    expect(failed.problems).toEqual([expect.stringContaining('--allow-unclassified')]);
+    expect(judge({ ...input, allowUnclassified: true })).toEqual({ passed: true, problems: [] });
+  });
+
   it('passes without breaking changes, whatever the versions', () => {
     expect(
       judge({
@@ -15,6 +30,7 @@ describe('judge', () => {
         baseVersion: '1.0.0',
         headVersion: '1.0.0',
         allowBreaking: false,
+        allowUnclassified: false,
       }),
     ).toEqual({
       passed: true,
@@ -28,6 +44,7 @@ describe('judge', () => {
       baseVersion: '1.0.0',
       headVersion: '1.0.0',
       allowBreaking: false,
+      allowUnclassified: false,
     });
     expect(verdict.passed).toBe(false);
     expect(verdict.problems).toHaveLength(2);
@@ -41,6 +58,7 @@ describe('judge', () => {
       baseVersion: '1.2.0',
       headVersion: '1.3.0',
       allowBreaking: true,
+      allowUnclassified: false,
     });
     expect(verdict.passed).toBe(false);
     expect(verdict.problems).toEqual([
@@ -55,6 +73,7 @@ describe('judge', () => {
         baseVersion: '1.2.0',
         headVersion: '2.0.0',
         allowBreaking: true,
+        allowUnclassified: false,
       }).passed,
     ).toBe(true);
   });
@@ -65,6 +84,7 @@ describe('judge', () => {
       baseVersion: '1.0.0',
       headVersion: '2.0.0',
       allowBreaking: false,
+      allowUnclassified: false,
     });
     expect(verdict.problems).toEqual([expect.stringContaining('--allow-breaking')]);
   });
@@ -75,6 +95,7 @@ describe('judge', () => {
       baseVersion: '1.0.0',
       headVersion: 'next',
       allowBreaking: true,
+      allowUnclassified: false,
     });
     expect(verdict.problems).toEqual([expect.stringContaining('not semver')]);
   });

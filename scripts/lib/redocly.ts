@@ -21,11 +21,16 @@ export type BundleResult =
 
 /**
  * Bundles `openapi/openapi.yaml` under `root` (with the redocly.yaml there):
- * the YAML Redocly prints and its parsed document, or what Redocly said
- * (without the boxed Node deprecation banner).
+ * the text Redocly prints (YAML, or JSON with `format: 'json'`, which parses
+ * several times faster for a large contract) and its parsed document, or what
+ * Redocly said (without the boxed Node deprecation banner).
  */
-export async function bundleContract(root = repoRoot): Promise<BundleResult> {
-  const result = await runRedocly(['bundle', 'openapi/openapi.yaml'], root);
+export async function bundleContract(
+  root = repoRoot,
+  format: 'yaml' | 'json' = 'yaml',
+): Promise<BundleResult> {
+  const args = ['bundle', 'openapi/openapi.yaml', ...(format === 'json' ? ['--ext', 'json'] : [])];
+  const result = await runRedocly(args, root);
   if (result.code !== 0) {
     const said = (result.stderr || result.stdout)
       .split('\n')
@@ -33,5 +38,6 @@ export async function bundleContract(root = repoRoot): Promise<BundleResult> {
       .filter((line) => line !== '' && !/[╔╗╚╝║]/.test(line));
     return { ok: false, problem: `redocly bundle exited ${result.code}: ${said.join('\n')}` };
   }
-  return { ok: true, text: result.stdout, document: parse(result.stdout) };
+  const document: unknown = format === 'json' ? JSON.parse(result.stdout) : parse(result.stdout);
+  return { ok: true, text: result.stdout, document };
 }

@@ -1,9 +1,10 @@
-// The bundled contract (generated/openapi.json) as tests read it.
+// The bundled contract (generated/openapi.json) as tests read it. JSON and
+// `$ref` handling is the review's (review/json.ts): one helper for both.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deref, isObject, type Json, type JsonObject } from '../../review/json.ts';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export { isObject, type Json, type JsonObject };
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,20 +18,9 @@ export function loadContract(): JsonObject {
   return cached;
 }
 
-export const isObject = (value: Json | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Follows a local `$ref` (`#/components/...`) inside the contract. */
-export function resolveRef(contract: JsonObject, node: Json | undefined): Json | undefined {
-  if (!isObject(node) || typeof node.$ref !== 'string') return node;
-  let current: Json | undefined = contract;
-  for (const segment of node.$ref.replace(/^#\//, '').split('/')) {
-    current = isObject(current)
-      ? current[segment.replaceAll('~1', '/').replaceAll('~0', '~')]
-      : undefined;
-  }
-  return resolveRef(contract, current);
-}
+export const resolveRef = (contract: JsonObject, node: Json | undefined): Json | undefined =>
+  deref(contract, node);
 
 export interface DocumentedResponse {
   operationId: string;

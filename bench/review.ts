@@ -1,0 +1,91 @@
+// `npm run bench:review`: how long `npm run review` takes on this contract and
+// on synthetic contracts of 300 and 2,000 paths (copies of this contract's
+// two paths over its shared components). Each size runs the real CLI in a
+// temporary git repository: the base commit is the contract, the head edits
+// every operation's description and removes one status, so the review has
+// work to report. Speed is reported here, never asserted in a test.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse, stringify } from 'yaml';
+import { fromRoot } from '../scripts/lib/paths.ts';
+import { runNode } from '../scripts/lib/run-node.ts';
+import { commitAll, git } from '../test/support/git-repo.ts';
+
+const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
+const cli = fromRoot('review/cli.ts');
+const runs = 3;
+
+type Doc = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
+
+/** This contract with its paths copied `copies` times (null: as it is). */
+async function contract(copies: number | null): Promise<Doc> {
+  const bundled = parse(await readFile(fromRoot('generated/openapi.yaml'), 'utf8')) as Doc;
+  if (copies === null) return bundled;
+  const paths: Doc['paths'] = {};
+  for (let i = 0; i < copies; i += 1) {
+    for (const [path, item] of Object.entries(bundled.paths)) {
+      const copy = structuredClone(item) as Record<string, Record<string, unknown>>;
+      for (const operation of Object.values(copy)) {
+        if (typeof operation.operationId === 'string') operation.operationId += `${i}`;
+      }
+      paths[path.replace('/groups', `/groups${i}`)] = copy;
+    }
+  }
+  return { ...bundled, paths };
+}
+
+function edited(document: Doc): Doc {
+  const head = structuredClone(document);
+  let first = true;
+  for (const item of Object.values(head.paths)) {
+    for (const operation of Object.values(item) as Record<string, unknown>[]) {
+      operation.description = `${String(operation.description)} (edited)`;
+      if (first) {
+        delete (operation.responses as Record<string, unknown>)['500'];
+        first = false;
+      }
+    }
+  }
+  return head;
+}
+
+async function timeReview(label: string, copies: number | null): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), 'review-bench-'));
+  try {
+    await mkdir(join(repo, 'openapi'));
+    await cp(fromRoot('redocly.yaml'), join(repo, 'redocly.yaml'));
+    const base = await contract(copies);
+    await writeFile(join(repo, 'openapi/openapi.yaml'), stringify(base));
+    git(repo, 'init', '-q', '-b', 'main');
+    commitAll(repo, 'base');
+    await writeFile(join(repo, 'openapi/openapi.yaml'), stringify(edited(base)));
+    const paths = Object.keys(base.paths).length;
+    const times: number[] = [];
+    let code: number | string | null = null;
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      const result = await runNode([tsx, cli, '--base', 'HEAD', '--output', join(repo, 'r.md')], {
+        cwd: repo,
+      });
+      times.push(performance.now() - started);
+      code = result.code;
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? 0;
+    return `| ${label} | ${paths} | ${(median / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} |`;
+  } finally {
+    await rm(repo, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Node ${process.version}; git ${execFileSync('git', ['--version']).toString().trim()}\n`,
+);
+console.log('| contract | paths | median wall | runs | exit |');
+console.log('|---|---:|---:|---|---:|');
+console.log(await timeReview('this contract (goal ≤ 1.5 s)', null));
+console.log(await timeReview('300 paths', 150));
+console.log(await timeReview('2,000 paths (goal ≤ 5 s)', 1000));

@@ -1,0 +1,135 @@
+// How a schema keyword moved between base and head, read the same way for a
+// request parameter and for a response property: which way a bound went,
+// which enum values came and went, how the types and format changed.
+import { code } from '../change.ts';
+import { type Json, type JsonObject, sameJson } from '../json.ts';
+import { describeTypes, type SchemaView, valueTypes } from '../schema.ts';
+
+export type BoundKeyword =
+  | 'minimum'
+  | 'exclusiveMinimum'
+  | 'minLength'
+  | 'minItems'
+  | 'maximum'
+  | 'exclusiveMaximum'
+  | 'maxLength'
+  | 'maxItems';
+
+export const lowerBounds: readonly BoundKeyword[] = [
+  'minimum',
+  'exclusiveMinimum',
+  'minLength',
+  'minItems',
+];
+export const upperBounds: readonly BoundKeyword[] = [
+  'maximum',
+  'exclusiveMaximum',
+  'maxLength',
+  'maxItems',
+];
+export const boundKeywords: readonly BoundKeyword[] = [...lowerBounds, ...upperBounds];
+
+const asNumber = (value: Json | undefined): number | undefined =>
+  typeof value === 'number' ? value : undefined;
+
+/**
+ * `narrowed`: fewer values are valid (a lower bound rose or a new bound
+ * appeared); `widened`: more are (a lower bound fell or a bound went away).
+ * `set` is the narrowing where there was no bound before.
+ */
+export type BoundMove = 'set' | 'narrowed' | 'widened';
+
+export function boundMove(
+  keyword: BoundKeyword,
+  base: JsonObject,
+  head: JsonObject,
+): BoundMove | undefined {
+  const before = asNumber(base[keyword]);
+  const after = asNumber(head[keyword]);
+  if (before === after) return undefined;
+  if (before === undefined) return 'set';
+  if (after === undefined) return 'widened';
+  return lowerBounds.includes(keyword) === after > before ? 'narrowed' : 'widened';
+}
+
+export const boundText = (keyword: string, base: JsonObject, head: JsonObject): string =>
+  `${keyword} ${String(base[keyword] ?? 'none')} → ${String(head[keyword] ?? 'none')}`;
+
+/** The values an `enum` or `const` allows (JSON text), or `undefined` when any value goes. */
+export function allowedValues(schema: JsonObject): string[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value));
+  if (schema.const !== undefined) return [JSON.stringify(schema.const)];
+  return undefined;
+}
+
+export interface EnumMove {
+  added: string[];
+  removed: string[];
+  /** An enum appeared where any value went. */
+  became: boolean;
+  /** The enum went away: any value goes. */
+  dropped: boolean;
+}
+
+export function enumMove(base: JsonObject, head: JsonObject): EnumMove | undefined {
+  const before = allowedValues(base);
+  const after = allowedValues(head);
+  if (sameJson(before, after)) return undefined;
+  return {
+    added: after?.filter((value) => !before?.includes(value)) ?? [],
+    removed: before?.filter((value) => !after?.includes(value)) ?? [],
+    became: before === undefined,
+    dropped: after === undefined,
+  };
+}
+
+export type TypeMove = 'changed' | 'generalized' | 'specialized';
+
+/** Whether values of `type` are valid under `types` (every integer is a number). */
+const within = (type: string, types: readonly string[]): boolean =>
+  types.includes(type) || (type === 'integer' && types.includes('number'));
+
+/**
+ * How the non-null types moved: `generalized` when the new types include
+ * every old one (or any type goes), `specialized` when they are a subset,
+ * `changed` otherwise. A `format` that appears or changes narrows the value
+ * (specialized), one that goes away widens it (generalized); a changed one
+ * is both, so `changed`.
+ */
+export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefined {
+  const before = valueTypes(base);
+  const after = valueTypes(head);
+  const formatBefore = base.merged.format;
+  const formatAfter = head.merged.format;
+  const typesSame = describeTypes(before) === describeTypes(after);
+  const formatSame = sameJson(formatBefore, formatAfter);
+  if (typesSame && formatSame) return undefined;
+  const typeWay: TypeMove | undefined = typesSame
+    ? undefined
+    : after === undefined || before?.every((t) => within(t, after))
+      ? 'generalized'
+      : before === undefined || after.every((t) => within(t, before))
+        ? 'specialized'
+        : 'changed';
+  const formatWay: TypeMove | undefined = formatSame
+    ? undefined
+    : formatAfter === undefined
+      ? 'generalized'
+      : formatBefore === undefined
+        ? 'specialized'
+        : 'changed';
+  const ways = new Set([typeWay, formatWay].filter((way): way is TypeMove => way !== undefined));
+  return ways.size === 1 ? [...ways][0] : 'changed';
+}
+
+export function typeText(base: SchemaView, head: SchemaView): string {
+  const show = (view: SchemaView) => {
+    const format = view.merged.format;
+    return `${describeTypes(valueTypes(view))}${typeof format === 'string' ? ` (${format})` : ''}`;
+  };
+  return `type changed from ${code(show(base))} to ${code(show(head))}`;
+}
+
+/** Values the review shows in a message. */
+export const shown = (value: Json | undefined): string =>
+  value === undefined ? 'none' : code(JSON.stringify(value));

@@ -1,0 +1,340 @@
+// Response bodies, node by node from the body down (properties and array
+// items, after `$ref`s are followed and `allOf` members merged). A change is
+// breaking when a value the client could read and parse before may now be
+// missing, null, of another type or outside what it was promised. Each id
+// also covers the body itself (oasdiff spells those `response-body-…`).
+import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
+import { sameJson } from '../json.ts';
+import {
+  type BoundKeyword,
+  boundKeywords,
+  boundMove,
+  boundText,
+  enumMove,
+  shown,
+  typeMove,
+  typeText,
+} from './keywords.ts';
+
+const join = (where: string, name: string): string => (where === '' ? name : `${where}.${name}`);
+
+export const subject = (pair: SchemaPair, where = pair.where): string =>
+  where === ''
+    ? `status ${code(pair.response)}: the response body`
+    : `status ${code(pair.response)}: response property ${code(where)}`;
+
+const at = (pair: SchemaPair, text: string, where = pair.where): Finding =>
+  finding(pair.operation, `${subject(pair, where)}${text}`);
+
+/** Properties one side has and the other not, with whether they were required. */
+function propertiesOnlyIn(pair: SchemaPair, side: 'base' | 'head') {
+  const [these, those] = side === 'base' ? [pair.base, pair.head] : [pair.head, pair.base];
+  return missingFrom(these.properties.keys(), those.properties).map((name) => ({
+    name,
+    required: these.required.has(name),
+  }));
+}
+
+const keyword = (pair: SchemaPair, name: string): [before: unknown, after: unknown] => [
+  pair.base.merged[name],
+  pair.head.merged[name],
+];
+
+function patternRules(): Rule[] {
+  const ways = ['added', 'changed', 'removed'] as const;
+  return ways.map((way) => ({
+    id: `response-property-pattern-${way}`,
+    level: 'info',
+    description: `The pattern of a response value was ${way}: documentation of the values, not a promise clients check.`,
+    oasdiff: { id: `response-property-pattern-${way}`, level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['pattern'],
+        find: (pair) => {
+          const [before, after] = keyword(pair, 'pattern');
+          if (sameJson(before as never, after as never)) return [];
+          const actual =
+            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+          return actual === way
+            ? [at(pair, `: pattern ${shown(before as never)} → ${shown(after as never)}`)]
+            : [];
+        },
+      },
+    },
+  }));
+}
+
+function defaultRules(): Rule[] {
+  const ways = ['added', 'changed', 'removed'] as const;
+  return ways.map((way) => ({
+    id: `response-property-default-value-${way}`,
+    level: 'info',
+    description: `The default of a response value was ${way}: a default says nothing about what a server sends.`,
+    oasdiff: { id: `response-property-default-value-${way}`, level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['default'],
+        find: (pair) => {
+          const [before, after] = keyword(pair, 'default');
+          if (sameJson(before as never, after as never)) return [];
+          const actual =
+            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+          return actual === way
+            ? [at(pair, `: default ${shown(before as never)} → ${shown(after as never)}`)]
+            : [];
+        },
+      },
+    },
+  }));
+}
+
+// oasdiff's ids for a response bound that widens (each ERR: a client that
+// trusted the old bound may get a value outside it).
+const wideningIds: Record<BoundKeyword, { id: string; known: boolean }> = {
+  minimum: { id: 'response-property-min-decreased', known: true },
+  exclusiveMinimum: { id: 'response-property-exclusive-min-decreased', known: true },
+  minLength: { id: 'response-property-min-length-decreased', known: true },
+  minItems: { id: 'response-property-min-items-decreased', known: true },
+  maximum: { id: 'response-property-max-increased', known: true },
+  exclusiveMaximum: { id: 'response-property-exclusive-max-increased', known: true },
+  maxLength: { id: 'response-property-max-length-increased', known: true },
+  maxItems: { id: 'response-property-max-items-increased', known: false },
+};
+
+function boundRules(): Rule[] {
+  const widening = boundKeywords.map(
+    (bound): Rule => ({
+      id: wideningIds[bound].id,
+      level: 'error',
+      description: `\`${bound}\` of a response value widened or went away: clients may get values outside what was promised.`,
+      oasdiff: wideningIds[bound].known ? { id: wideningIds[bound].id, level: 'ERR' } : null,
+      checks: {
+        schema: {
+          reads: [bound],
+          find: (pair) =>
+            boundMove(bound, pair.base.merged, pair.head.merged) === 'widened'
+              ? [at(pair, `: ${boundText(bound, pair.base.merged, pair.head.merged)}`)]
+              : [],
+        },
+      },
+    }),
+  );
+  const narrowing: Rule = {
+    id: 'response-property-bounds-narrowed',
+    level: 'info',
+    description:
+      'A bound of a response value narrowed or appeared: values stay within what clients expected.',
+    oasdiff: null,
+    differs:
+      'oasdiff does not report a response bound that narrows; we list it so the change is seen.',
+    checks: {
+      schema: {
+        reads: boundKeywords,
+        find: (pair) =>
+          boundKeywords
+            .filter((bound) => {
+              const move = boundMove(bound, pair.base.merged, pair.head.merged);
+              return move === 'narrowed' || move === 'set';
+            })
+            .map((bound) => at(pair, `: ${boundText(bound, pair.base.merged, pair.head.merged)}`)),
+      },
+    },
+  };
+  return [...widening, narrowing];
+}
+
+export const responseSchemaRules: Rule[] = [
+  {
+    id: 'response-required-property-removed',
+    level: 'error',
+    description: 'A required response property was removed: clients that read it find nothing.',
+    oasdiff: { id: 'response-required-property-removed', level: 'ERR' },
+    checks: {
+      schema: {
+        reads: ['properties'],
+        find: (pair) =>
+          propertiesOnlyIn(pair, 'base')
+            .filter((property) => property.required)
+            .map(({ name }) => at(pair, ' removed', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-optional-property-removed',
+    level: 'warning',
+    description:
+      'An optional response property was removed: clients that read it when sent find nothing.',
+    oasdiff: { id: 'response-optional-property-removed', level: 'WARN' },
+    checks: {
+      schema: {
+        reads: ['properties'],
+        find: (pair) =>
+          propertiesOnlyIn(pair, 'base')
+            .filter((property) => !property.required)
+            .map(({ name }) => at(pair, ' removed', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-required-property-added',
+    level: 'info',
+    description: 'A required response property was added: clients ignore what they do not know.',
+    oasdiff: { id: 'response-required-property-added', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['properties', 'required'],
+        find: (pair) =>
+          propertiesOnlyIn(pair, 'head')
+            .filter((property) => property.required)
+            .map(({ name }) => at(pair, ' added', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-optional-property-added',
+    level: 'info',
+    description: 'An optional response property was added.',
+    oasdiff: { id: 'response-optional-property-added', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['properties', 'required'],
+        find: (pair) =>
+          propertiesOnlyIn(pair, 'head')
+            .filter((property) => !property.required)
+            .map(({ name }) => at(pair, ' added', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-property-became-optional',
+    level: 'error',
+    description: 'A response property may now be missing: clients that rely on it break.',
+    oasdiff: { id: 'response-property-became-optional', level: 'ERR' },
+    checks: {
+      schema: {
+        reads: ['required'],
+        find: (pair) =>
+          [...pair.base.required]
+            .filter((name) => pair.head.properties.has(name) && !pair.head.required.has(name))
+            .map((name) => at(pair, ' became optional', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-property-became-required',
+    level: 'info',
+    description: 'A response property is now always sent.',
+    oasdiff: { id: 'response-property-became-required', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['required'],
+        find: (pair) =>
+          [...pair.head.required]
+            .filter((name) => pair.base.properties.has(name) && !pair.base.required.has(name))
+            .map((name) => at(pair, ' became required', join(pair.where, name))),
+      },
+    },
+  },
+  {
+    id: 'response-property-became-nullable',
+    level: 'error',
+    description: 'A response value may now be null: clients that use it as a value break.',
+    oasdiff: { id: 'response-property-became-nullable', level: 'ERR' },
+    checks: {
+      schema: {
+        reads: ['nullable'],
+        find: (pair) =>
+          !pair.base.nullable && pair.head.nullable ? [at(pair, ' became nullable')] : [],
+      },
+    },
+  },
+  {
+    id: 'response-property-became-not-nullable',
+    level: 'info',
+    description: 'A response value is no longer null.',
+    oasdiff: { id: 'response-property-became-not-nullable', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['nullable'],
+        find: (pair) =>
+          pair.base.nullable && !pair.head.nullable ? [at(pair, ' no longer nullable')] : [],
+      },
+    },
+  },
+  {
+    id: 'response-property-type-changed',
+    level: 'error',
+    description:
+      'The type of a response value changed or widened, or its format changed or went away: clients parse it as promised before.',
+    oasdiff: { id: 'response-property-type-changed', level: 'ERR' },
+    checks: {
+      schema: {
+        reads: ['type', 'format'],
+        find: (pair) => {
+          const move = typeMove(pair.base, pair.head);
+          return move === 'changed' || move === 'generalized'
+            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
+            : [];
+        },
+      },
+    },
+  },
+  {
+    id: 'response-property-type-specialized',
+    level: 'info',
+    description:
+      'A response value has fewer possible types, or gained a format: still what clients parsed.',
+    oasdiff: { id: 'response-property-type-specialized', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['type', 'format'],
+        find: (pair) =>
+          typeMove(pair.base, pair.head) === 'specialized'
+            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
+            : [],
+      },
+    },
+  },
+  {
+    id: 'response-property-enum-value-added',
+    level: 'warning',
+    description:
+      'A response value may take a new enum value (or any value): clients that switch over the values may not handle it.',
+    oasdiff: { id: 'response-property-enum-value-added', level: 'WARN' },
+    checks: {
+      schema: {
+        reads: ['enum', 'const'],
+        find: (pair) => {
+          const move = enumMove(pair.base.merged, pair.head.merged);
+          if (!move || move.became) return [];
+          if (move.dropped) return [at(pair, ': enum removed, any value possible')];
+          return move.added.length > 0
+            ? [at(pair, `: enum value ${move.added.join(', ')} added`)]
+            : [];
+        },
+      },
+    },
+  },
+  {
+    id: 'response-property-enum-value-removed',
+    level: 'info',
+    description: 'A response value takes fewer enum values.',
+    oasdiff: { id: 'response-property-enum-value-removed', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['enum', 'const'],
+        find: (pair) => {
+          const move = enumMove(pair.base.merged, pair.head.merged);
+          if (!move || move.dropped) return [];
+          if (move.became) return [at(pair, `: limited to ${move.added.join(', ')}`)];
+          return move.removed.length > 0
+            ? [at(pair, `: enum value ${move.removed.join(', ')} removed`)]
+            : [];
+        },
+      },
+    },
+  },
+  ...patternRules(),
+  ...defaultRules(),
+  ...boundRules(),
+];
