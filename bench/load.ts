@@ -15,7 +15,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { startPrism } from '../scripts/lib/prism.ts';
+import { startPrism } from '../mock/prism.ts';
 import { freePort, spawnServer } from '../scripts/lib/spawn-server.ts';
 import { documentedResponses, loadContract } from '../test/support/contract.ts';
 import { startSeedServer } from './support/start-seed-server.ts';

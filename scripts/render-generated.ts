@@ -1,7 +1,10 @@
-// Everything generated/ should contain, rendered in memory, so that
-// `generate` writes it and `check:generated` compares it.
+// Everything generated/ should contain (and the mock's src/mock/responses.json
+// and purchases.json, which ship with the package), rendered in memory, so that `generate` writes it
+// and `check:generated` compares it.
 import { renderBundle } from './bundle.ts';
 import { renderTypes } from './generate-types.ts';
+import { renderDataset } from './render-dataset.ts';
+import { renderMockContract } from './render-mock-contract.ts';
 
 export async function renderGenerated(): Promise<Map<string, string>> {
   const bundle = await renderBundle();
@@ -10,5 +13,7 @@ export async function renderGenerated(): Promise<Map<string, string>> {
     ['generated/openapi.yaml', bundle.yaml],
     ['generated/openapi.json', bundle.json],
     ['generated/schema.d.ts', types],
+    ['src/mock/responses.json', renderMockContract(JSON.parse(bundle.json))],
+    ['src/mock/purchases.json', renderDataset()],
   ]);
 }

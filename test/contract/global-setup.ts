@@ -3,7 +3,7 @@
 // same way as `npm run mock`, on a free port of 127.0.0.1. Tests read its URL
 // with `inject('mockUrl')`.
 import type { TestProject } from 'vitest/node';
-import { startPrism } from '../../scripts/lib/prism.ts';
+import { startPrism } from '../../mock/prism.ts';
 import { runBrowserTests, skippedLine } from '../browser/chromium.ts';
 
 declare module 'vitest' {

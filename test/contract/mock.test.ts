@@ -2,7 +2,7 @@
 // with raw HTTP against the mock the global setup started. Expected bodies
 // are read from generated/openapi.json, so the tests follow the contract.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { type RunningPrism, startPrism } from '../../scripts/lib/prism.ts';
+import { type RunningPrism, startPrism } from '../../mock/prism.ts';
 import {
   documentedResponses,
   isObject,

@@ -15,7 +15,7 @@ export async function startMockProxy(
     args: [
       '--import',
       'tsx',
-      fromRoot('scripts/mock-proxy.ts'),
+      fromRoot('mock/proxy-cli.ts'),
       upstreamUrl,
       '--port',
       String(port),

@@ -8,8 +8,8 @@
 // --report-only the upstream's answer passes through unchanged, the
 // violations travel in its `sl-violations` header and are printed here.
 import { parseArgs } from 'node:util';
-import { holdUntilStopped, listenAddress, runCli } from './lib/mock-cli.ts';
-import { startPrism } from './lib/prism.ts';
+import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
+import { startPrism } from './prism.ts';
 
 const usage = 'usage: npm run mock:proxy -- <upstream-url> [--host H] [--port N] [--report-only]';
 

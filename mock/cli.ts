@@ -1,0 +1,54 @@
+// `npm run mock`: the contract mock frontends develop against, on
+// 127.0.0.1:4010, answering from a dataset (the bundled one, or
+// `--data file.json`) with Prism checking every answer against the contract.
+// `--examples` serves the contract's named examples verbatim instead, and
+// `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
+// Options: --host, --port (or MOCK_HOST, MOCK_PORT).
+import { parseArgs } from 'node:util';
+import { checkDataset } from '../src/mock/dataset.ts';
+import dataset from '../src/mock/purchases.json' with { type: 'json' };
+import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
+import { loadDatasetFile } from './dataset-file.ts';
+import { type MockMode, startMock } from './stack.ts';
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      examples: { type: 'boolean', default: false },
+      dynamic: { type: 'boolean', short: 'd', default: false },
+    },
+  });
+  const { host, port } = listenAddress(values, process.env);
+  const mode: MockMode = values.dynamic ? 'dynamic' : values.examples ? 'examples' : 'data';
+  if (mode !== 'data' && values.data !== undefined) {
+    throw new Error('--data goes with the default mode, not with --examples or --dynamic');
+  }
+  const purchases =
+    values.data === undefined
+      ? checkDataset(dataset, 'src/mock/purchases.json')
+      : await loadDatasetFile(values.data);
+  const mock = await startMock({
+    mode,
+    host,
+    port,
+    purchases,
+    onLine: (line) => console.log(line),
+  });
+  holdUntilStopped(mock);
+
+  const served = {
+    data: `${purchases.length} purchases from ${values.data ?? 'the bundled dataset'}, checked by Prism against the contract`,
+    examples: "the contract's named examples",
+    dynamic: 'data generated from the schemas',
+  }[mode];
+  console.log(`\nMock at ${mock.url}: ${served}`);
+  console.log(
+    `  curl -H 'X-Auth-Token: any' '${mock.url}/v1.0/apigw/purchases/groups?page_size=5'`,
+  );
+  console.log(
+    "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (README, \"For frontends\").\n",
+  );
+});

@@ -1,0 +1,223 @@
+// The server a client talks to in `npm run mock` (and, with its upstream
+// guard, `npm run mock:proxy`): ours, in front of Prism, because some
+// requests must never reach Prism and some answers are ours to give.
+//
+// - A body on these GETs is refused (400) before it is read, before
+//   anything else.
+// - A path or query whose percent-escapes do not decode is answered 400
+//   with the contract's APIG body: Prism 5.14–5.16 crashes on them
+//   (`URIError: URI malformed` in getPathParams), taking the mock down.
+// - Missing credentials get the contract's 401 (Prism's own would be a
+//   problem+json in proxy mode).
+// - With `requestViolations: 'apig-400'`, Prism's 422 for a request that
+//   breaks the contract becomes the contract's 400, its violations kept in
+//   `sl-violations`.
+// Everything else is forwarded to Prism and its answer streamed back.
+import { once } from 'node:events';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ContractResponses } from '../src/mock/answer.ts';
+import { hasCredentials } from '../src/mock/answer.ts';
+import { LIST_PATH } from '../src/mock/routes.ts';
+
+export interface FrontOptions {
+  host: string;
+  port: number;
+  /** Prism, e.g. `http://127.0.0.1:41234`. */
+  target: string;
+  contract: ContractResponses;
+  /** Turn Prism's 422 (request violations, proxy mode) into the contract's 400. */
+  requestViolations?: 'apig-400' | 'pass';
+}
+
+export interface Front {
+  url: string;
+  close(): Promise<void>;
+}
+
+// Hop-by-hop headers (RFC 9110, 7.6.1) stay on their own connection.
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+]);
+
+export async function startFront(options: FrontOptions): Promise<Front> {
+  const target = new URL(options.target);
+  const server: Server = createServer((request, response) => {
+    handle(request, response, options, target);
+  });
+  // Slow or half-open clients cannot hold sockets for long.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.listen(options.port, options.host);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) => {
+      throw error;
+    }),
+  ]);
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+function operationOf(pathname: string): 'listPurchasedGroups' | 'getPurchasedGroup' {
+  return pathname === LIST_PATH ? 'listPurchasedGroups' : 'getPurchasedGroup';
+}
+
+function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: FrontOptions,
+  target: URL,
+): void {
+  const rawUrl = request.url ?? '/';
+  const pathname = rawUrl.split('?')[0] ?? '/';
+  const operation = operationOf(pathname);
+  const refuse = (status: number, problem: string) =>
+    sendContractAnswer(response, options.contract, operation, status, problem, true);
+
+  if (hasBody(request)) return refuse(400, 'these GET operations take no request body');
+  if (!decodes(rawUrl)) return refuse(400, 'the URL has a malformed percent-escape');
+  if (request.method === 'OPTIONS') return forward(request, response, options, target);
+  const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
+  if (pathname.startsWith(LIST_PATH) && !hasCredentials(headers)) {
+    return sendContractAnswer(response, options.contract, operation, 401, undefined, false);
+  }
+  forward(request, response, options, target);
+}
+
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const single = (value: string | string[] | undefined): string | null =>
+  value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+
+/** The contract's first example for a status, as JSON; the connection closes when asked. */
+function sendContractAnswer(
+  response: ServerResponse,
+  contract: ContractResponses,
+  operation: 'listPurchasedGroups' | 'getPurchasedGroup',
+  status: number,
+  problem: string | undefined,
+  close: boolean,
+  extra: OutgoingHttpHeaders = {},
+): void {
+  const example = contract.operations[operation].responses[String(status)]?.[0]?.value ?? null;
+  const text = JSON.stringify(example);
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Access-Control-Allow-Origin': '*',
+    ...(problem === undefined ? {} : { 'X-Mock-Problem': problem }),
+    ...(close ? { Connection: 'close' } : {}),
+    ...extra,
+  });
+  response.end(text);
+}
+
+function forward(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: FrontOptions,
+  target: URL,
+): void {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!hopByHop.has(name) && value !== undefined) headers[name] = value;
+  }
+  const upstream = httpRequest({
+    host: target.hostname,
+    port: target.port,
+    method: request.method,
+    path: request.url,
+    headers,
+  });
+  upstream.on('response', (answer) => {
+    const status = answer.statusCode ?? 502;
+    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    if (status === 422 && options.requestViolations === 'apig-400') {
+      return translateViolations(answer, response, options.contract, operationOf(pathname));
+    }
+    const outgoing: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (!hopByHop.has(name) && value !== undefined) outgoing[name] = value;
+    }
+    response.writeHead(status, outgoing);
+    answer.pipe(response);
+  });
+  upstream.on('error', (error) => {
+    if (response.headersSent) return response.destroy(error);
+    response.writeHead(502, { 'Content-Type': 'application/json' });
+    response.end(
+      JSON.stringify({
+        error_code: 'MOCK.0502',
+        error_msg: `Prism did not answer: ${error.message}`,
+      }),
+    );
+  });
+  response.on('close', () => upstream.destroy());
+  upstream.end();
+}
+
+/** Prism's 422 problem+json (request violations) as the contract's 400, violations in `sl-violations`. */
+function translateViolations(
+  answer: IncomingMessage,
+  response: ServerResponse,
+  contract: ContractResponses,
+  operation: 'listPurchasedGroups' | 'getPurchasedGroup',
+): void {
+  const chunks: Buffer[] = [];
+  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+  answer.on('end', () => {
+    let violations = '[]';
+    try {
+      const problem = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        validation?: unknown;
+      };
+      violations = JSON.stringify(problem.validation ?? []);
+    } catch {
+      // Not Prism's problem+json: the 400 still stands, without details.
+    }
+    sendContractAnswer(response, contract, operation, 400, undefined, false, {
+      'sl-violations': violations,
+    });
+  });
+}

@@ -1,0 +1,73 @@
+// The one way this project starts the mock, for `npm run mock`, the contract
+// tests and the load benchmark:
+//
+//   client → front (ours: guard, 401, 400) → Prism → data server (ours)
+//
+// - `data` (the default): Prism as a validating proxy (`--errors`) in front
+//   of the data server, which answers from a dataset through the shared core
+//   in src/mock/. Every answer is checked against the contract by Prism: a
+//   dataset or handler that drifts from it gets a 500 listing the violations.
+// - `examples`: Prism serving the contract's named examples verbatim.
+// - `dynamic`: Prism generating bodies from the schemas.
+import type { ContractResponses } from '../src/mock/answer.ts';
+import type { MockPurchase } from '../src/mock/dataset.ts';
+import contractJson from '../src/mock/responses.json' with { type: 'json' };
+import { startDataServer } from './data-server.ts';
+import { startFront } from './front.ts';
+import { type RunningPrism, startPrism } from './prism.ts';
+
+export type MockMode = 'data' | 'examples' | 'dynamic';
+
+export interface MockOptions {
+  mode: MockMode;
+  host: string;
+  /** Omitted or 0: a free port. */
+  port?: number;
+  purchases: readonly MockPurchase[];
+  onLine?: (line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export const mockContract = contractJson as unknown as ContractResponses;
+
+export async function startMock(options: MockOptions): Promise<RunningPrism> {
+  const data =
+    options.mode === 'data'
+      ? await startDataServer({ purchases: options.purchases, contract: mockContract })
+      : undefined;
+  const common = {
+    host: '127.0.0.1',
+    ...(options.onLine ? { onLine: options.onLine } : {}),
+    readyTimeoutMs: options.readyTimeoutMs ?? 20_000,
+  };
+  let prism: RunningPrism;
+  try {
+    prism = data
+      ? await startPrism({ ...common, mode: 'proxy', upstream: data.url, errors: true })
+      : await startPrism({ ...common, mode: options.mode === 'dynamic' ? 'dynamic' : 'static' });
+  } catch (error) {
+    await data?.close();
+    throw error;
+  }
+  let front: Awaited<ReturnType<typeof startFront>>;
+  try {
+    front = await startFront({
+      host: options.host,
+      port: options.port ?? 0,
+      target: prism.url,
+      contract: mockContract,
+      requestViolations: data ? 'apig-400' : 'pass',
+    });
+  } catch (error) {
+    await Promise.all([prism.stop(), data?.close()]);
+    throw error;
+  }
+  return {
+    url: front.url,
+    output: prism.output,
+    exited: prism.exited,
+    stop: async () => {
+      await Promise.all([front.close(), prism.stop(), data?.close()]);
+    },
+  };
+}
