@@ -98,15 +98,28 @@ function handle(
   const rawUrl = request.url ?? '/';
   const pathname = rawUrl.split('?')[0] ?? '/';
   const operation = operationOf(pathname);
+  const origin = single(request.headers.origin);
   const refuse = (status: number, problem: string) =>
-    sendContractAnswer(response, options.contract, operation, status, problem, true);
+    sendContractAnswer(response, {
+      contract: options.contract,
+      operation,
+      status,
+      origin,
+      problem,
+      close: true,
+    });
 
   if (hasBody(request)) return refuse(400, 'these GET operations take no request body');
   if (!decodes(rawUrl)) return refuse(400, 'the URL has a malformed percent-escape');
   if (request.method === 'OPTIONS') return forward(request, response, options, target);
   const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
   if (pathname.startsWith(LIST_PATH) && !hasCredentials(headers)) {
-    return sendContractAnswer(response, options.contract, operation, 401, undefined, false);
+    return sendContractAnswer(response, {
+      contract: options.contract,
+      operation,
+      status: 401,
+      origin,
+    });
   }
   forward(request, response, options, target);
 }
@@ -130,25 +143,32 @@ function decodes(url: string): boolean {
 const single = (value: string | string[] | undefined): string | null =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 
-/** The contract's first example for a status, as JSON; the connection closes when asked. */
-function sendContractAnswer(
-  response: ServerResponse,
-  contract: ContractResponses,
-  operation: 'listPurchasedGroups' | 'getPurchasedGroup',
-  status: number,
-  problem: string | undefined,
-  close: boolean,
-  extra: OutgoingHttpHeaders = {},
-): void {
-  const example = contract.operations[operation].responses[String(status)]?.[0]?.value ?? null;
-  const text = JSON.stringify(example);
-  response.writeHead(status, {
+interface OwnAnswer {
+  contract: ContractResponses;
+  operation: 'listPurchasedGroups' | 'getPurchasedGroup';
+  status: number;
+  /** The request's Origin: echoed, as Prism does, so a page on another origin reads the body. */
+  origin: string | null;
+  /** Why, in `X-Mock-Problem`. */
+  problem?: string;
+  /** Close the connection: the request body, if any, is never read. */
+  close?: boolean;
+  extra?: OutgoingHttpHeaders;
+}
+
+/** The contract's first example for a status, as JSON. */
+function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
+  const example = own.contract.operations[own.operation].responses[String(own.status)]?.[0]?.value;
+  const text = JSON.stringify(example ?? null);
+  response.writeHead(own.status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
-    'Access-Control-Allow-Origin': '*',
-    ...(problem === undefined ? {} : { 'X-Mock-Problem': problem }),
-    ...(close ? { Connection: 'close' } : {}),
-    ...extra,
+    'Access-Control-Allow-Origin': own.origin ?? '*',
+    'Access-Control-Expose-Headers': 'X-Mock-Problem, sl-violations',
+    Vary: 'Origin',
+    ...(own.problem === undefined ? {} : { 'X-Mock-Problem': own.problem }),
+    ...(own.close ? { Connection: 'close' } : {}),
+    ...own.extra,
   });
   response.end(text);
 }
@@ -174,7 +194,12 @@ function forward(
     const status = answer.statusCode ?? 502;
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
     if (status === 422 && options.requestViolations === 'apig-400') {
-      return translateViolations(answer, response, options.contract, operationOf(pathname));
+      return translateViolations(answer, response, {
+        contract: options.contract,
+        operation: operationOf(pathname),
+        status: 400,
+        origin: single(request.headers.origin),
+      });
     }
     const outgoing: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(answer.headers)) {
@@ -201,8 +226,7 @@ function forward(
 function translateViolations(
   answer: IncomingMessage,
   response: ServerResponse,
-  contract: ContractResponses,
-  operation: 'listPurchasedGroups' | 'getPurchasedGroup',
+  own: OwnAnswer,
 ): void {
   const chunks: Buffer[] = [];
   answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -216,8 +240,6 @@ function translateViolations(
     } catch {
       // Not Prism's problem+json: the 400 still stands, without details.
     }
-    sendContractAnswer(response, contract, operation, 400, undefined, false, {
-      'sl-violations': violations,
-    });
+    sendContractAnswer(response, { ...own, extra: { 'sl-violations': violations } });
   });
 }

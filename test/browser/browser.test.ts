@@ -9,12 +9,16 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildBrowserBundle } from '../../scripts/build-browser.ts';
 import { buildDocs } from '../../scripts/build-docs.ts';
-import { type PurchasedGroupList, signRequest } from '../../src/index.ts';
+import { signRequest } from '../../src/index.ts';
+import { listPage } from '../../src/mock/answer.ts';
+import { checkDataset } from '../../src/mock/dataset.ts';
+import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, exampleValue, loadContract, repoRoot } from '../support/contract.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { chromiumFound, chromiumPath, missingChromium, runBrowserTests } from './chromium.ts';
 
 const screenshots = join(repoRoot, '.artifacts/browser');
+const purchases = checkDataset(dataset, 'src/mock/purchases.json');
 // Flags for a closed network: no background connections to Google's hosts.
 const chromiumArgs = [
   '--no-sandbox',
@@ -72,23 +76,44 @@ afterAll(async () => {
 describe.runIf(runBrowserTests)(
   'a frontend on another origin, with the built client and the mock',
   () => {
-    it('lists purchases from the mock and renders them', async () => {
-      const page = await openPage(`${site.url}/?mock=${encodeURIComponent(inject('mockUrl'))}`);
-      await page.waitForSelector('body[data-ready="true"]');
-      const seed = exampleValue('seedList') as PurchasedGroupList;
-      expect(await page.textContent('#status')).toBe(`${seed.size} of ${seed.total} purchases`);
-      const rows = await page.$$eval('#purchases tbody tr', (trs) =>
+    /** The rows the table shows, and the rows the dataset says that page holds. */
+    const rowsOf = (page: Page) =>
+      page.$$eval('#purchases tbody tr', (trs) =>
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
       );
-      expect(rows).toEqual(
-        (seed.purchases ?? []).map((p) => [
-          p.group_name,
-          p.group_remark,
-          String(p.quota_left),
-          p.expire_time,
-        ]),
+    const expectedRows = (query: string) =>
+      (listPage(purchases, new URLSearchParams(query), {}).purchases ?? []).map((p) => [
+        p.group_name,
+        p.group_remark,
+        String(p.quota_left),
+        p.expire_time,
+      ]);
+    const settled = (page: Page) => page.waitForSelector('body[data-ready="true"]');
+
+    it('renders a paged table from the mock, and really pages and filters', async () => {
+      const page = await openPage(`${site.url}/?mock=${encodeURIComponent(inject('mockUrl'))}`);
+      await settled(page);
+      expect(await page.textContent('#status')).toBe(`10 of ${purchases.length} purchases`);
+      expect(await page.textContent('#page')).toBe(`page 1 of ${Math.ceil(purchases.length / 10)}`);
+      expect(await rowsOf(page)).toEqual(expectedRows('page_size=10&page_no=1'));
+
+      await page.click('#next');
+      await page.waitForSelector('#page:has-text("page 2 of")');
+      await settled(page);
+      expect(await rowsOf(page)).toEqual(expectedRows('page_size=10&page_no=2'));
+      await page.screenshot({ path: join(screenshots, 'purchases-page-2.png'), fullPage: true });
+
+      await page.fill('#name', '天气');
+      await page.click('#filter button');
+      await page.waitForSelector('#page:has-text("page 1 of")');
+      await settled(page);
+      const filtered = expectedRows('page_size=10&page_no=1&group_name=天气');
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(await rowsOf(page)).toEqual(filtered);
+      expect(await page.textContent('#status')).toBe(
+        `${filtered.length} of ${listPage(purchases, new URLSearchParams('group_name=天气'), {}).total} purchases`,
       );
-      await page.screenshot({ path: join(screenshots, 'purchases.png'), fullPage: true });
+      await page.screenshot({ path: join(screenshots, 'purchases-filtered.png'), fullPage: true });
       await page.close();
     });
 

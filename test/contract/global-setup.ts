@@ -1,27 +1,42 @@
-// Global setup of the `contract` project: one Prism mock (static examples of
-// generated/openapi.yaml) for every contract and browser test, started the
-// same way as `npm run mock`, on a free port of 127.0.0.1. Tests read its URL
-// with `inject('mockUrl')`.
+// Global setup of the `contract` project: the mock as `npm run mock` starts it
+// (mock/stack.ts, on free ports of 127.0.0.1), once in its default data mode
+// and once serving the contract's examples (`--examples`), for every contract
+// and browser test. Tests read their URLs with `inject('mockUrl')` and
+// `inject('examplesMockUrl')`.
 import type { TestProject } from 'vitest/node';
-import { startPrism } from '../../mock/prism.ts';
+import { startMock } from '../../mock/stack.ts';
+import { checkDataset } from '../../src/mock/dataset.ts';
+import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { runBrowserTests, skippedLine } from '../browser/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mockUrl: string;
+    examplesMockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!runBrowserTests) console.log(`\n${skippedLine}\n`);
-  // startPrism stops the child itself and throws with Prism's output when
-  // Prism exits or does not answer within the timeout.
-  const prism = await startPrism({ mode: 'static', readyTimeoutMs: 30_000 });
-  try {
-    project.provide('mockUrl', prism.url);
-  } catch (error) {
-    await prism.stop();
-    throw error;
+  const purchases = checkDataset(dataset, 'src/mock/purchases.json');
+  const options = { host: '127.0.0.1', purchases, readyTimeoutMs: 30_000 };
+  // startMock stops what it started and throws with Prism's output when a part fails.
+  const [data, examples] = await Promise.allSettled([
+    startMock({ ...options, mode: 'data' }),
+    startMock({ ...options, mode: 'examples' }),
+  ]);
+  const stop = async () => {
+    await Promise.all(
+      [data, examples].map((started) =>
+        started.status === 'fulfilled' ? started.value.stop() : undefined,
+      ),
+    );
+  };
+  if (data.status === 'rejected' || examples.status === 'rejected') {
+    await stop();
+    throw data.status === 'rejected' ? data.reason : (examples as PromiseRejectedResult).reason;
   }
-  return () => prism.stop();
+  project.provide('mockUrl', data.value.url);
+  project.provide('examplesMockUrl', examples.value.url);
+  return stop;
 }

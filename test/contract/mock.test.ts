@@ -13,7 +13,7 @@ import {
 } from '../support/contract.ts';
 
 const contract = loadContract();
-const mockUrl = inject('mockUrl');
+const mockUrl = inject('examplesMockUrl');
 
 const listPath = '/v1.0/apigw/purchases/groups';
 const purchaseId = '3f30d49b-220f-4b11-9e94-c2fd3c1cc587';
