@@ -1,0 +1,124 @@
+// What a frontend relies on from the mock, as one suite: run against
+// `npm run mock` over HTTP (test/contract/mock-data.test.ts) and against the
+// MSW handlers under msw/node (test/contract/msw.test.ts).
+import { describe, expect, it } from 'vitest';
+import { ApigError, createPurchasesClient, type PurchasedGroupSummary } from '../../src/index.ts';
+import { listPage } from '../../src/mock/answer.ts';
+import { checkDataset, type MockPurchase } from '../../src/mock/dataset.ts';
+import dataset from '../../src/mock/purchases.json' with { type: 'json' };
+
+export const purchases: readonly MockPurchase[] = checkDataset(dataset, 'src/mock/purchases.json');
+
+const summaryOf = ({ group_domains: _domains, ...rest }: MockPurchase): PurchasedGroupSummary => ({
+  ...rest,
+  group_domains: null,
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<ApigError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApigError);
+  return error as ApigError;
+}
+
+export function describeMockBehaviour(name: string, baseUrl: () => string): void {
+  const client = () =>
+    createPurchasesClient({ baseUrl: baseUrl(), credentials: { token: 'dev' }, retry: false });
+
+  describe(`${name}: data that follows the request`, () => {
+    it('pages through the whole dataset once, in order, with iteratePurchasedGroups', async () => {
+      const seen: PurchasedGroupSummary[] = [];
+      for await (const purchase of client().iteratePurchasedGroups({ page_size: 7 })) {
+        seen.push(purchase);
+      }
+      expect(seen).toEqual(purchases.map(summaryOf));
+    });
+
+    it('counts every match in total and the page in size; past the end is empty', async () => {
+      const page = await client().listPurchasedGroups({ page_size: 25, page_no: 5 });
+      expect(page).toMatchObject({ total: purchases.length, size: purchases.length - 100 });
+      expect(page.purchases).toEqual(purchases.slice(100).map(summaryOf));
+      const past = await client().listPurchasedGroups({ page_size: 25, page_no: 9 });
+      expect(past).toEqual({ total: purchases.length, size: 0, purchases: [] });
+      const all = await client().listPurchasedGroups({ page_size: 0 });
+      expect(all.size).toBe(purchases.length);
+    });
+
+    it('filters by id and group_id exactly, group_name by substring, combined with AND', async () => {
+      const target = purchases[40] as MockPurchase;
+      expect((await client().listPurchasedGroups({ id: target.id })).purchases).toEqual([
+        summaryOf(target),
+      ]);
+      expect((await client().listPurchasedGroups({ id: target.id.slice(0, 8) })).total).toBe(0);
+      const sameGroup = purchases.filter((p) => p.group_id === target.group_id);
+      expect(sameGroup.length).toBeGreaterThan(1);
+      const byGroup = await client().listPurchasedGroups({ group_id: target.group_id });
+      expect(byGroup.purchases).toEqual(sameGroup.map(summaryOf));
+      const byName = await client().listPurchasedGroups({ group_name: '查询', page_size: 0 });
+      expect(byName.purchases).toEqual(
+        purchases.filter((p) => p.group_name.includes('查询')).map(summaryOf),
+      );
+      const both = await client().listPurchasedGroups({
+        group_id: target.group_id,
+        group_name: 'no such name',
+      });
+      expect(both).toEqual({ total: 0, size: 0, purchases: [] });
+    });
+
+    it('answers the detail of every listed id with the same purchase and its domains', async () => {
+      for (const purchase of purchases) {
+        const detail = await client().getPurchasedGroup(purchase.id);
+        expect(detail).toEqual(purchase);
+        expect(detail.group_domains?.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('answers an unknown id with the contract 404', async () => {
+      const error = await errorOf(client().getPurchasedGroup('no-such-purchase'));
+      expect(error).toMatchObject({ status: 404, errorCode: 'APIG.3014' });
+    });
+
+    it('answers 401 without credentials, and 400 for a parameter out of bounds', async () => {
+      const anonymous = createPurchasesClient({ baseUrl: baseUrl(), retry: false });
+      expect(await errorOf(anonymous.listPurchasedGroups())).toMatchObject({
+        status: 401,
+        errorCode: 'APIG.1000',
+      });
+      const { response, error } = await client().raw.GET('/v1.0/apigw/purchases/groups', {
+        params: { query: { page_size: 501 } },
+      });
+      expect(response.status).toBe(400);
+      expect(error).toMatchObject({ error_code: 'APIG.2000' });
+    });
+
+    it('keeps every documented response one Prefer header away', async () => {
+      const notFound = await errorOf(
+        client().getPurchasedGroup(purchases[0]?.id ?? '', {
+          headers: { Prefer: 'code=404, example=apiGroupNotFound' },
+        }),
+      );
+      expect(notFound).toMatchObject({ status: 404, errorCode: 'APIG.3001' });
+      const expired = await errorOf(
+        client().listPurchasedGroups({}, { headers: { Prefer: 'example=sessionExpired' } }),
+      );
+      expect(expired).toMatchObject({ status: 401, errorCode: 'APIG.1001' });
+      const empty = await client().listPurchasedGroups(
+        {},
+        { headers: { Prefer: 'example=emptyList' } },
+      );
+      expect(empty).toEqual({ total: 0, size: 0, purchases: [] });
+    });
+
+    it('agrees with the shared core on a page (no second implementation)', async () => {
+      const query = new URLSearchParams('page_size=9&page_no=3&group_name=_');
+      const page = await client().listPurchasedGroups({
+        page_size: 9,
+        page_no: 3,
+        group_name: '_',
+      });
+      expect(page).toEqual(listPage(purchases, query, {}));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+// The mock's bundled dataset is valid against the contract's schemas and the
+// house strictness, large and varied enough to build a paged table with.
+import { describe, expect, it } from 'vitest';
+import { listPage } from '../../src/mock/answer.ts';
+import { checkDataset, DatasetError } from '../../src/mock/dataset.ts';
+import dataset from '../../src/mock/purchases.json' with { type: 'json' };
+import { type Json, loadContract } from '../support/contract.ts';
+import { houseSchemas } from '../support/house-schemas.ts';
+import { createContractValidator } from '../support/schema-validator.ts';
+
+const purchases = checkDataset(dataset, 'src/mock/purchases.json');
+const validatorFor = createContractValidator(loadContract());
+
+describe('the bundled dataset (src/mock/purchases.json)', () => {
+  it('holds 50 to 200 purchases with unique ids', () => {
+    expect(purchases.length).toBeGreaterThanOrEqual(50);
+    expect(purchases.length).toBeLessThanOrEqual(200);
+    expect(new Set(purchases.map((p) => p.id)).size).toBe(purchases.length);
+  });
+
+  it('every purchase is a valid detail, and every page a valid list, by the contract and the house rules', () => {
+    const detail = validatorFor({ $ref: '#/components/schemas/PurchasedGroup' });
+    const houseDetail = validatorFor(houseSchemas.detail as unknown as Json);
+    for (const purchase of purchases) {
+      detail(purchase);
+      expect(detail.errors ?? [], purchase.id).toEqual([]);
+      houseDetail(purchase);
+      expect(houseDetail.errors ?? [], purchase.id).toEqual([]);
+    }
+    const list = validatorFor({ $ref: '#/components/schemas/PurchasedGroupList' });
+    const houseList = validatorFor(houseSchemas.list as unknown as Json);
+    const page = listPage(purchases, new URLSearchParams('page_size=0'), {});
+    list(page);
+    expect(list.errors ?? []).toEqual([]);
+    houseList(page);
+    expect(houseList.errors ?? []).toEqual([]);
+  });
+
+  it('mixes what a frontend must render', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    expect(purchases.some((p) => cjk.test(p.group_name))).toBe(true);
+    expect(purchases.some((p) => /^[\x20-\x7e]+$/.test(p.group_name))).toBe(true);
+    expect(purchases.some((p) => cjk.test(p.group_remark))).toBe(true);
+    const perGroup = new Map<string, number>();
+    for (const p of purchases) perGroup.set(p.group_id, (perGroup.get(p.group_id) ?? 0) + 1);
+    expect(Math.max(...perGroup.values())).toBeGreaterThan(2);
+    const today = '2026-11-01';
+    expect(purchases.some((p) => p.expire_time < today)).toBe(true);
+    expect(purchases.some((p) => p.expire_time > today)).toBe(true);
+    expect(purchases.some((p) => p.quota_left === 0)).toBe(true);
+    expect(purchases.some((p) => p.quota_left >= 1_000_000_000)).toBe(true);
+    expect(purchases.every((p) => p.app_secret === '******')).toBe(true);
+    expect(
+      purchases.some((p) => p.group_domains.some((d) => d.endsWith('.huaweicloudapis.com'))),
+    ).toBe(true);
+  });
+});
+
+describe('checkDataset', () => {
+  const good = purchases[0] as (typeof purchases)[number];
+  it.each([
+    [{}, '/purchases: must be an array of purchases'],
+    [{ purchases: [7] }, '/purchases/0: must be an object'],
+    [
+      { purchases: [{ ...good, quota_left: '5' }] },
+      '/purchases/0/quota_left: must be an integer of at least 0',
+    ],
+    [{ purchases: [good, good] }, `/purchases/1/id: duplicates the id "${good.id}"`],
+    [
+      { purchases: [{ ...good, app_secret: 'plain' }] },
+      '/purchases/0/app_secret: must be masked as "******"',
+    ],
+    [
+      { purchases: [{ ...good, order_time: '2018-01-02T10: 51: 26Z' }] },
+      '/purchases/0/order_time: must be an RFC 3339 date-time',
+    ],
+    [
+      { purchases: [{ ...good, group_domains: null }] },
+      '/purchases/0/group_domains: must be an array of strings',
+    ],
+  ])('names the source, the JSON pointer and the problem (%#)', (value, message) => {
+    expect(() => checkDataset(value, 'my.json')).toThrow(DatasetError);
+    expect(() => checkDataset(value, 'my.json')).toThrow(`my.json: ${message}`);
+  });
+});
