@@ -9,9 +9,13 @@
 // violations travel in its `sl-violations` header and are printed here.
 import { parseArgs } from 'node:util';
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
+import { startFront } from './front.ts';
 import { startPrism } from './prism.ts';
+import { mockContract } from './stack.ts';
+import { startUpstreamGuard } from './upstream-guard.ts';
 
-const usage = 'usage: npm run mock:proxy -- <upstream-url> [--host H] [--port N] [--report-only]';
+const usage =
+  'usage: npm run mock:proxy -- <upstream-url> [--host H] [--port N] [--report-only] [--upstream-timeout MS] [--max-body BYTES]';
 
 runCli(async () => {
   const { values, positionals } = parseArgs({
@@ -20,28 +24,49 @@ runCli(async () => {
       host: { type: 'string' },
       port: { type: 'string' },
       'report-only': { type: 'boolean', default: false },
+      'upstream-timeout': { type: 'string', default: '30000' },
+      'max-body': { type: 'string', default: String(10 * 1024 * 1024) },
     },
   });
   const upstream = upstreamUrl(positionals);
   const { host, port } = listenAddress(values, process.env);
   const errors = !values['report-only'];
+  const guard = await startUpstreamGuard({
+    upstream,
+    timeoutMs: positiveInteger('--upstream-timeout', values['upstream-timeout']),
+    maxBytes: positiveInteger('--max-body', values['max-body']),
+  });
   const prism = await startPrism({
     mode: 'proxy',
-    upstream,
+    upstream: guard.url,
     errors,
-    host,
-    port,
+    host: '127.0.0.1',
     onLine: (line) => console.log(line),
   });
-  holdUntilStopped(prism);
+  const front = await startFront({ host, port, target: prism.url, contract: mockContract });
+  holdUntilStopped({
+    ...prism,
+    url: front.url,
+    stop: async () => {
+      await Promise.all([front.close(), prism.stop(), guard.close()]);
+    },
+  });
 
-  console.log(`\nValidation proxy at ${prism.url} → ${upstream}`);
+  console.log(`\nValidation proxy at ${front.url} → ${upstream}`);
   console.log(
     errors
       ? 'A contract violation is answered with 500 problem+json listing it (--report-only to pass answers through).\n'
       : "Answers pass through; contract violations are printed above and sent in the 'sl-violations' header.\n",
   );
 });
+
+function positiveInteger(flag: string, raw: string | undefined): number {
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${flag} must be a positive integer, got "${raw}"\n${usage}`);
+  }
+  return value;
+}
 
 function upstreamUrl(positionals: string[]): string {
   const [raw, ...extra] = positionals;

@@ -1,0 +1,193 @@
+// Between Prism (in `npm run mock:proxy`) and the real upstream: ours,
+// because Prism's proxy follows redirects (taking credentials along), waits
+// forever, buffers any size and never answers when an upstream dies mid-body.
+//
+// - A 3xx is never followed: it becomes a 502 naming the status and the
+//   Location's origin, so credentials never leave for another origin.
+// - No answer within `timeoutMs` (default 30 s): 504, the upstream request
+//   cancelled.
+// - A body over `maxBytes` (default 10 MB): 502 as soon as the cap is
+//   passed (or announced by Content-Length), the upstream request cancelled.
+// - An upstream that closes mid-body, whatever its framing: 502 at once.
+// Its own answers are `application/json` bodies `{error_code: "MOCK.05xx",
+// error_msg}` with `X-Mock-Proxy-Error` saying what happened.
+import { once } from 'node:events';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+export interface UpstreamGuardOptions {
+  /** The real upstream, e.g. `https://apig.cn-north-4.myhuaweicloud.com`. */
+  upstream: string;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export interface UpstreamGuard {
+  url: string;
+  close(): Promise<void>;
+}
+
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'content-length',
+]);
+
+export async function startUpstreamGuard(options: UpstreamGuardOptions): Promise<UpstreamGuard> {
+  const upstream = new URL(options.upstream);
+  const server: Server = createServer((request, response) =>
+    relay(request, response, upstream, options),
+  );
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+function fail(response: ServerResponse, status: 502 | 504, kind: string, message: string): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error_code: `MOCK.0${status}`, error_msg: message });
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'X-Mock-Proxy-Error': kind,
+  });
+  response.end(body);
+}
+
+function parses(body: Buffer): boolean {
+  try {
+    JSON.parse(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function relay(
+  request: IncomingMessage,
+  response: ServerResponse,
+  upstream: URL,
+  options: UpstreamGuardOptions,
+): void {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!hopByHop.has(name) && value !== undefined) headers[name] = value;
+  }
+  // The upstream's own host: what an AK/SK signature signs, what it routes by.
+  headers.host = upstream.host;
+  const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
+  const base = upstream.pathname.replace(/\/$/, '');
+  let settled = false;
+  const outgoing = send({
+    protocol: upstream.protocol,
+    hostname: upstream.hostname,
+    port: upstream.port,
+    method: request.method,
+    path: `${base}${request.url ?? '/'}`,
+    headers,
+  });
+  const finish = (status: 502 | 504, kind: string, message: string) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    outgoing.destroy();
+    fail(response, status, kind, message);
+  };
+  const timer = setTimeout(
+    () => finish(504, 'timeout', `the upstream did not answer within ${options.timeoutMs} ms`),
+    options.timeoutMs,
+  );
+  outgoing.on('error', (error) =>
+    finish(502, 'unreachable', `the upstream failed: ${error.message}`),
+  );
+  outgoing.on('response', (answer) => {
+    const status = answer.statusCode ?? 502;
+    if (status >= 300 && status < 400) {
+      const location = answer.headers.location;
+      const where = location ? new URL(location, upstream).origin : 'no Location';
+      answer.resume();
+      return finish(
+        502,
+        'redirect',
+        `the upstream answered ${status} to ${where}; redirects are not followed, so credentials stay with ${upstream.origin}`,
+      );
+    }
+    const announced = Number(answer.headers['content-length']);
+    if (announced > options.maxBytes) {
+      return finish(
+        502,
+        'too-large',
+        `the upstream body (${announced} bytes) is over the ${options.maxBytes}-byte cap`,
+      );
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    answer.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        finish(502, 'too-large', `the upstream body passed the ${options.maxBytes}-byte cap`);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    answer.on('aborted', () =>
+      finish(502, 'cut-off', 'the upstream closed the connection mid-body'),
+    );
+    answer.on('error', () => finish(502, 'cut-off', 'the upstream closed the connection mid-body'));
+    answer.on('end', () => {
+      if (settled) return;
+      if (!answer.complete)
+        return finish(502, 'cut-off', 'the upstream closed the connection mid-body');
+      settled = true;
+      clearTimeout(timer);
+      const body = Buffer.concat(chunks);
+      const passed: OutgoingHttpHeaders = { 'content-length': body.length };
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (!hopByHop.has(name) && value !== undefined) passed[name] = value;
+      }
+      // Prism cannot parse a "JSON" body that is not JSON: it answers its own
+      // 500, even with --report-only, naming this server's URL. Labelled as
+      // text, the body passes through and the mismatch is reported instead.
+      const type = String(answer.headers['content-type'] ?? '');
+      if (/json/i.test(type) && body.length > 0 && !parses(body)) {
+        passed['content-type'] = 'text/plain; charset=utf-8';
+        passed['x-upstream-content-type'] = type;
+        passed['x-mock-proxy-error'] = 'not-json';
+      }
+      response.writeHead(status, passed);
+      response.end(body);
+    });
+  });
+  // The caller gave up: so does the upstream request.
+  response.on('close', () => {
+    if (!settled) {
+      settled = true;
+      clearTimeout(timer);
+      outgoing.destroy();
+    }
+  });
+  outgoing.end();
+}
