@@ -6,6 +6,8 @@ import { checkListQuery, checkPurchaseId, PAGE_NO, PAGE_SIZE } from './arguments
 import { authMiddleware, type Credentials } from './auth.js';
 import { ApigArgumentError } from './errors.js';
 import { paginate } from './paginate.js';
+import { redactor } from './redact.js';
+import { guardResponse } from './response-guard.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry.js';
 import { send } from './send.js';
 import type {
@@ -31,6 +33,8 @@ export interface PurchasesClientOptions {
   timeoutMs?: number;
   /** Retry policy for these GETs, or `false` for a single attempt. */
   retry?: RetryOptions | false;
+  /** Largest response body read, in bytes (default 10 MB, ample for 500 purchases); past it the call fails, unretried. */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions {
@@ -69,32 +73,56 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new ApigArgumentError('timeoutMs', 'must be a positive number of milliseconds');
   }
+  const maxResponseBytes = options.maxResponseBytes ?? 10 * 1024 * 1024;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    throw new ApigArgumentError('maxResponseBytes', 'must be a positive whole number of bytes');
+  }
+  const redact = redactor(options.credentials);
   const userFetch = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
+    // Never follow a redirect, on any request (`raw` included): see guardResponse.
+    redirect: 'manual',
     // Looked up per call, so a fetch patched after creation (tests, polyfills) is used.
-    fetch: (request) => (userFetch ?? globalThis.fetch)(request),
+    fetch: async (request) => {
+      const path = new URL(request.url).pathname;
+      const limits = { maxResponseBytes, method: request.method, path, baseUrl };
+      return guardResponse(await (userFetch ?? globalThis.fetch)(request), limits);
+    },
   });
   const auth = authMiddleware(options.credentials);
   if (auth) raw.use(auth);
 
-  // What every attempt passes to openapi-fetch. With the platform fetch the
-  // attempt's signal goes straight to fetch(): on the Request, every copy of it
-  // (fetch makes one) would have to follow the signal again, which is not free.
-  const attemptInit = (signal: AbortSignal, headers: Record<string, string> = {}) => ({
-    headers,
-    parseAs: 'text' as const,
-    ...(userFetch
-      ? { signal }
-      : { fetch: (request: Request) => globalThis.fetch(request, { signal }) }),
-  });
+  // What every attempt passes to openapi-fetch. Each attempt's answer goes
+  // through guardResponse (no redirect, a size cap). With the platform fetch
+  // the attempt's signal goes straight to fetch(): on the Request, every copy
+  // of it (fetch makes one) would have to follow the signal again.
+  const attemptInit = (signal: AbortSignal, path: string, headers: Record<string, string> = {}) => {
+    const limits = { maxResponseBytes, method: 'GET', path, baseUrl };
+    return {
+      headers,
+      parseAs: 'text' as const,
+      ...(userFetch
+        ? {
+            signal,
+            fetch: async (request: Request) => guardResponse(await userFetch(request), limits),
+          }
+        : {
+            fetch: async (request: Request) =>
+              guardResponse(await globalThis.fetch(request, { signal }), limits),
+          }),
+    };
+  };
 
   async function listPurchasedGroups(query?: ListPurchasedGroupsQuery, call: CallOptions = {}) {
     const checked = checkListQuery(query);
     const data = await send(
       (signal) =>
-        raw.GET(LIST_PATH, { params: { query: checked }, ...attemptInit(signal, call.headers) }),
-      { method: 'GET', path: LIST_PATH, policy, timeoutMs, signal: call.signal },
+        raw.GET(LIST_PATH, {
+          params: { query: checked },
+          ...attemptInit(signal, LIST_PATH, call.headers),
+        }),
+      { method: 'GET', path: LIST_PATH, policy, timeoutMs, signal: call.signal, redact },
     );
     return data as PurchasedGroupList;
   }
@@ -106,9 +134,9 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
       (signal) =>
         raw.GET(DETAIL_PATH, {
           params: { path: { purchase_id: id } },
-          ...attemptInit(signal, call.headers),
+          ...attemptInit(signal, path, call.headers),
         }),
-      { method: 'GET', path, policy, timeoutMs, signal: call.signal },
+      { method: 'GET', path, policy, timeoutMs, signal: call.signal, redact },
     );
     return data as PurchasedGroup;
   }

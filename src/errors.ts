@@ -1,6 +1,9 @@
 // The errors the client throws. None of them ever carries request headers,
-// so credentials (token, AK/SK signature, app_secret in bodies) cannot leak.
+// and every text taken from an answer (an error message that may echo a
+// header) is passed through the client's redaction first, so credentials
+// (token, keys, signature, app_secret in bodies) cannot leak.
 import type { components } from '../generated/schema.js';
+import { type Redact, redactedCause } from './redact.js';
 
 type ApigErrorBody = components['schemas']['ApigError'];
 
@@ -26,12 +29,21 @@ export class ApigError extends Error {
     contentType?: string | null;
     /** The `X-Request-Id` response header. */
     requestIdHeader?: string | null;
+    /** Removes the client's secrets from texts the answer supplied. */
+    redact?: Redact;
   }) {
-    const body = asApigErrorBody(init.body);
-    const requestId = body?.request_id ?? (init.requestIdHeader || undefined);
+    const redact = init.redact ?? ((text: string) => text);
+    const parsed = asApigErrorBody(init.body);
+    const body = parsed && {
+      error_msg: redact(parsed.error_msg),
+      error_code: redact(parsed.error_code),
+      ...(parsed.request_id === undefined ? {} : { request_id: parsed.request_id }),
+    };
+    const fromAnswer = body?.request_id ?? (init.requestIdHeader || undefined);
+    const requestId = fromAnswer === undefined ? undefined : redact(fromAnswer);
     const detail = body
       ? `${body.error_code} ${body.error_msg}`
-      : `${init.statusText || 'HTTP error'} (${describeBody(init.body, init.contentType)})`;
+      : `${redact(init.statusText ?? '') || 'HTTP error'} (${describeBody(init.body, init.contentType)})`;
     super(
       `${init.method} ${init.path} failed with ${init.status}: ${detail}${requestId ? ` [request_id ${requestId}]` : ''}`,
     );
@@ -39,6 +51,68 @@ export class ApigError extends Error {
     this.errorCode = body?.error_code;
     this.errorMsg = body?.error_msg;
     this.requestId = requestId;
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+/**
+ * The server answered with a redirect. These GETs are never redirected by
+ * APIG, and following one would carry the credentials to another origin, so
+ * the client does not follow it (on any attempt) and throws this instead.
+ */
+export class ApigRedirectError extends Error {
+  override readonly name = 'ApigRedirectError';
+  /** The 3xx status; 0 in browsers, which hide redirects (`opaqueredirect`). */
+  readonly status: number;
+  /** The origin the `Location` header pointed to, when it could be read. */
+  readonly locationOrigin: string | undefined;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(init: {
+    status: number;
+    location: string | null;
+    base: string;
+    method: string;
+    path: string;
+  }) {
+    let origin: string | undefined;
+    try {
+      origin = init.location === null ? undefined : new URL(init.location, init.base).origin;
+    } catch {
+      origin = undefined;
+    }
+    const where = origin === undefined ? 'a location the client cannot read' : origin;
+    super(
+      `${init.method} ${init.path} was redirected (${init.status || 'opaque redirect'}) to ${where}: not followed, so the credentials stay with ${new URL(init.base).origin}`,
+    );
+    this.status = init.status;
+    this.locationOrigin = origin;
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+/** The answer's body was larger than `maxResponseBytes`: it was cancelled, and not retried. */
+export class ApigResponseTooLargeError extends Error {
+  override readonly name = 'ApigResponseTooLargeError';
+  readonly maxResponseBytes: number;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(init: {
+    maxResponseBytes: number;
+    announced?: number;
+    method: string;
+    path: string;
+  }) {
+    const size =
+      init.announced === undefined ? 'is larger than' : `(${init.announced} bytes) is larger than`;
+    super(
+      `${init.method} ${init.path}: the response body ${size} maxResponseBytes (${init.maxResponseBytes}); it was not read`,
+    );
+    this.maxResponseBytes = init.maxResponseBytes;
     this.method = init.method;
     this.path = init.path;
   }
@@ -70,11 +144,12 @@ export class ApigNetworkError extends Error {
     attempts: number;
     timedOut: boolean;
     cause: unknown;
+    redact?: Redact;
   }) {
-    const what = init.timedOut ? 'timed out' : `failed (${causeMessage(init.cause)})`;
-    super(`${init.method} ${init.path} ${what} after ${init.attempts} attempt(s)`, {
-      cause: init.cause,
-    });
+    const redact = init.redact ?? ((text: string) => text);
+    const cause = redactedCause(init.cause, redact);
+    const what = init.timedOut ? 'timed out' : `failed (${causeMessage(cause)})`;
+    super(`${init.method} ${init.path} ${what} after ${init.attempts} attempt(s)`, { cause });
     this.method = init.method;
     this.path = init.path;
     this.attempts = init.attempts;

@@ -10,7 +10,13 @@ export {
   type PurchasesClientOptions,
 } from './client.js';
 export type { AkSkCredentials } from './credentials.js';
-export { ApigArgumentError, ApigError, ApigNetworkError } from './errors.js';
+export {
+  ApigArgumentError,
+  ApigError,
+  ApigNetworkError,
+  ApigRedirectError,
+  ApigResponseTooLargeError,
+} from './errors.js';
 export { signRequest } from './lazy-sign.js';
 export type { RetryOptions } from './retry.js';
 export type {

@@ -43,16 +43,25 @@ export function backoffDelay(
   return Math.round(random() * ceiling);
 }
 
-/** `Retry-After` as ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+// An HTTP-date (RFC 9110, 5.6.7) starts with a day name: `Sun, 06 Nov 1994
+// 08:49:37 GMT`, `Sunday, 06-Nov-94 …` or `Sun Nov  6 …`. Anything else that
+// Date.parse happens to read (`-5` is a date in 2001) is not one.
+const httpDate = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /;
+
+/**
+ * `Retry-After` as ms from now: delta-seconds or a future HTTP date.
+ * Undefined (so the normal backoff applies) when absent, unreadable,
+ * negative or in the past.
+ */
 export function parseRetryAfter(
   header: string | null,
   now: number = Date.now(),
 ): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const trimmed = header.trim();
+  const trimmed = header?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!httpDate.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) || date <= now ? undefined : date - now;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

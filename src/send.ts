@@ -1,7 +1,13 @@
 // One logical GET: per-attempt timeout, the caller's signal, retries with
 // backoff, and the mapping of the outcome to data or a typed error. Each
 // attempt goes back through openapi-fetch, so auth middleware signs it afresh.
-import { ApigError, ApigNetworkError } from './errors.js';
+import {
+  ApigError,
+  ApigNetworkError,
+  ApigRedirectError,
+  ApigResponseTooLargeError,
+} from './errors.js';
+import type { Redact } from './redact.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
 
 export interface Attempt {
@@ -17,6 +23,7 @@ export interface SendOptions {
   policy: RetryPolicy;
   timeoutMs: number;
   signal?: AbortSignal | undefined;
+  redact: Redact;
 }
 
 /** Runs `attempt` until it succeeds or the policy gives up; returns the parsed JSON body. */
@@ -38,9 +45,20 @@ export async function send(
     }
     if (result === undefined) {
       if (callerSignal?.aborted) throw callerSignal.reason;
+      // Neither is a passing fault: trying again would do the same.
+      if (failure instanceof ApigRedirectError || failure instanceof ApigResponseTooLargeError) {
+        throw failure;
+      }
       if (!policy.networkErrors || number >= policy.attempts) {
         const timedOut = deadline.timedOut();
-        throw new ApigNetworkError({ ...options, attempts: number, timedOut, cause: failure });
+        throw new ApigNetworkError({
+          method: options.method,
+          path: options.path,
+          attempts: number,
+          timedOut,
+          cause: failure,
+          redact: options.redact,
+        });
       }
       await sleep(backoffDelay(number, policy), callerSignal);
       continue;
@@ -63,6 +81,7 @@ export async function send(
       body: result.error,
       contentType: response.headers.get('Content-Type'),
       requestIdHeader: response.headers.get('X-Request-Id'),
+      redact: options.redact,
     });
   }
 }
@@ -109,6 +128,7 @@ function parseBody({ data, response }: Attempt, options: SendOptions): unknown {
       path: options.path,
       body: typeof data === 'string' ? data : undefined,
       contentType: response.headers.get('Content-Type'),
+      redact: options.redact,
     });
   }
 }

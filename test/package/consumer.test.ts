@@ -2,7 +2,8 @@
 // tarball in an empty project, import it from plain JS (ESM and require),
 // and type-check a TypeScript consumer against its declarations.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,15 +99,22 @@ describe('the packed package', () => {
   }, 120_000);
   afterAll(() => rm(project, { recursive: true, force: true }));
 
-  it('installs with exactly one runtime dependency, openapi-fetch', async () => {
-    const { stdout } = await run(npm, ['ls', '--json', '--depth=1', '--omit=dev'], {
+  it('installs with exactly one runtime dependency, openapi-fetch; msw stays an optional peer', async () => {
+    const installed = JSON.parse(
+      await readFile(join(project, 'node_modules/apig-purchases/package.json'), 'utf8'),
+    ) as {
+      dependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional: boolean }>;
+    };
+    expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch']);
+    expect(installed.peerDependenciesMeta.msw).toEqual({ optional: true });
+    // Only the MSW entry needs it, so installing the client does not bring it.
+    expect(existsSync(join(project, 'node_modules/msw'))).toBe(false);
+    const { stdout } = await run(npm, ['ls', '--json', '--depth=0', '--omit=dev'], {
       cwd: project,
     });
-    const tree = JSON.parse(stdout) as {
-      dependencies: Record<string, { dependencies?: Record<string, unknown> }>;
-    };
-    expect(Object.keys(tree.dependencies['apig-purchases']?.dependencies ?? {})).toEqual([
-      'openapi-fetch',
+    expect(Object.keys((JSON.parse(stdout) as { dependencies: object }).dependencies)).toEqual([
+      'apig-purchases',
     ]);
   });
 

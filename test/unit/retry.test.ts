@@ -150,13 +150,24 @@ describe('retry policy', () => {
     expect(backoffDelay(2, policy, () => 0.5)).toBe(100);
   });
 
-  it('reads Retry-After as seconds or as an HTTP date', () => {
+  it('reads Retry-After as seconds or as a future HTTP date', () => {
     const now = Date.parse('2026-11-23T10:00:00Z');
     expect(parseRetryAfter('3', now)).toBe(3_000);
+    expect(parseRetryAfter('0', now)).toBe(0);
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:07 GMT', now)).toBe(7_000);
-    expect(parseRetryAfter('Mon, 23 Nov 2026 09:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('Monday, 23-Nov-26 10:00:07 GMT', now)).toBe(7_000);
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it.each([
+    ['-5', 'negative (Date.parse reads it as a date in 2001)'],
+    ['1.5', 'a fraction'],
+    ['soon', 'garbage'],
+    ['2026-11-23T10:00:07Z', 'not an HTTP date'],
+    ['Mon, 23 Nov 2026 09:00:00 GMT', 'in the past'],
+    ['   ', 'blank'],
+  ])('falls back to the normal backoff for Retry-After %j (%s)', (header) => {
+    expect(parseRetryAfter(header, Date.parse('2026-11-23T10:00:00Z'))).toBeUndefined();
   });
 
   it('rejects nonsense settings with the option name', () => {
