@@ -109,17 +109,22 @@ function handle(
       close: true,
     });
 
-  if (hasBody(request)) return refuse(400, 'these GET operations take no request body');
-  if (!decodes(rawUrl)) return refuse(400, 'the URL has a malformed percent-escape');
-  if (request.method === 'OPTIONS') return forward(request, response, options, target);
+  if (hasBody(request)) {
+    refuse(400, 'these GET operations take no request body');
+    return;
+  }
+  if (!decodes(rawUrl)) {
+    refuse(400, 'the URL has a malformed percent-escape');
+    return;
+  }
+  if (request.method === 'OPTIONS') {
+    forward(request, response, options, target);
+    return;
+  }
   const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
   if (pathname.startsWith(LIST_PATH) && !hasCredentials(headers)) {
-    return sendContractAnswer(response, {
-      contract: options.contract,
-      operation,
-      status: 401,
-      origin,
-    });
+    sendContractAnswer(response, { contract: options.contract, operation, status: 401, origin });
+    return;
   }
   forward(request, response, options, target);
 }

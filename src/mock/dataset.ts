@@ -30,10 +30,10 @@ export function checkDataset(value: unknown, source: string): MockPurchase[] {
   const { purchases } = value as { purchases?: unknown };
   if (!Array.isArray(purchases)) return fail('/purchases', 'must be an array of purchases');
   const seen = new Set<string>();
-  purchases.forEach((item: unknown, index) => {
+  for (const [index, item] of (purchases as unknown[]).entries()) {
     const at = `/purchases/${index}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      return fail(at, 'must be an object');
+      fail(at, 'must be an object');
     }
     const record = item as Record<string, unknown>;
     for (const key of strings) {
@@ -54,12 +54,12 @@ export function checkDataset(value: unknown, source: string): MockPurchase[] {
       }
     }
     const domains = record.group_domains;
-    if (!Array.isArray(domains)) return fail(`${at}/group_domains`, 'must be an array of strings');
-    domains.forEach((domain, position) => {
+    if (!Array.isArray(domains)) fail(`${at}/group_domains`, 'must be an array of strings');
+    for (const [position, domain] of (domains as unknown[]).entries()) {
       if (typeof domain !== 'string' || domain === '') {
         fail(`${at}/group_domains/${position}`, 'must be a non-empty string');
       }
-    });
-  });
+    }
+  }
   return purchases as MockPurchase[];
 }

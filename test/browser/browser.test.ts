@@ -13,7 +13,7 @@ import { signRequest } from '../../src/index.ts';
 import { listPage } from '../../src/mock/answer.ts';
 import { checkDataset } from '../../src/mock/dataset.ts';
 import dataset from '../../src/mock/purchases.json' with { type: 'json' };
-import { documentedResponses, exampleValue, loadContract, repoRoot } from '../support/contract.ts';
+import { documentedResponses, loadContract, repoRoot } from '../support/contract.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { chromiumFound, chromiumPath, missingChromium, runBrowserTests } from './chromium.ts';
 

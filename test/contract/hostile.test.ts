@@ -34,11 +34,13 @@ function rawRequest(url: string, lines: string[], body = ''): Promise<string> {
 
 function describeGuards(name: string, url: () => string) {
   describe(`${name}: requests Prism must never see`, () => {
-    it.each(malformed.flatMap((escape) => [[escape, true] as const, [escape, false] as const]))(
+    it.each(
+      malformed.flatMap((sequence) => [[sequence, true] as const, [sequence, false] as const]),
+    )(
       'GET …/groups/%s (credentials: %s) is a 400 with the APIG body, and the server stays up',
-      async (escape, withCredentials) => {
+      async (sequence, withCredentials) => {
         const response = await rawRequest(url(), [
-          `GET ${list}/${escape} HTTP/1.1`,
+          `GET ${list}/${sequence} HTTP/1.1`,
           ...(withCredentials ? ['X-Auth-Token: t'] : []),
         ]);
         expect(response).toMatch(/^HTTP\/1\.1 400 /);
