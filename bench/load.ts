@@ -15,8 +15,10 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { startPrism } from '../mock/prism.ts';
+import { startMock } from '../mock/stack.ts';
 import { freePort, spawnServer } from '../scripts/lib/spawn-server.ts';
+import { checkDataset } from '../src/mock/dataset.ts';
+import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, loadContract } from '../test/support/contract.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
@@ -70,7 +72,9 @@ async function load(url: string, body: string, run: Settings): Promise<Result> {
 }
 
 async function loadMock(run: Settings): Promise<{ result: Result; body: string }> {
-  const mock = await startPrism({ mode: 'static' });
+  // The main job: the data layer behind Prism, behind our front server.
+  const purchases = checkDataset(dataset, 'src/mock/purchases.json');
+  const mock = await startMock({ mode: 'data', host: '127.0.0.1', purchases });
   try {
     const response = await fetch(`${mock.url}${listPath}`, { headers });
     const body = await response.text();
@@ -80,9 +84,10 @@ async function loadMock(run: Settings): Promise<{ result: Result; body: string }
   }
 }
 
-async function loadBare(body: string, run: Settings): Promise<Result> {
+async function loadBare(run: Settings): Promise<Result> {
   const bare = await startSeedServer();
   try {
+    const body = await (await fetch(`${bare.url}${listPath}`, { headers })).text();
     return await load(`${bare.url}${listPath}`, body, run);
   } finally {
     bare.stop();
@@ -137,7 +142,7 @@ function failures(name: string, result: Result, documented: Set<string>): string
 
 function table(mock: Result, bare: Result): string {
   const rows: [string, string, string, string][] = [
-    ['', 'Prism mock', 'bare node:http', 'mock / bare'],
+    ['', 'npm run mock', 'bare node:http', 'mock / bare'],
     row('requests/s', mock.requests.average, bare.requests.average, 0),
     row('latency p50 (ms)', mock.latency.p50, bare.latency.p50, 1),
     row('latency p99 (ms)', mock.latency.p99, bare.latency.p99, 1),
@@ -189,7 +194,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < run.startups; i++) startups.push(await startupTime());
 
   const mock = await loadMock(run);
-  const bare = await loadBare(mock.body, run);
+  const bare = await loadBare(run);
   console.log(`\n${table(mock.result, bare)}\n`);
 
   const ready = median(startups);

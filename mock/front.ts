@@ -55,9 +55,13 @@ const hopByHop = new Set([
 
 export async function startFront(options: FrontOptions): Promise<Front> {
   const target = new URL(options.target);
-  const server: Server = createServer((request, response) => {
-    handle(request, response, options, target);
-  });
+  // Timeouts are checked every second (Node's default: every 30 s).
+  const server: Server = createServer(
+    { connectionsCheckingInterval: 1_000 },
+    (request, response) => {
+      handle(request, response, options, target);
+    },
+  );
   // Slow or half-open clients cannot hold sockets for long.
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;

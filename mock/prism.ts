@@ -41,6 +41,8 @@ export type PrismOptions =
 
 export interface RunningPrism {
   url: string;
+  /** Prism's process id (for memory readings). */
+  pid: number | undefined;
   output: RunningServer['output'];
   exited: RunningServer['exited'];
   stop: RunningServer['stop'];
@@ -68,7 +70,13 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     filterLine: redactCredentials,
     ...(options.onLine ? { onLine: options.onLine } : {}),
   });
-  return { url, output: server.output, exited: server.exited, stop: server.stop };
+  return {
+    url,
+    pid: server.child.pid,
+    output: server.output,
+    exited: server.exited,
+    stop: server.stop,
+  };
 }
 
 export function prismArgs(options: PrismOptions, host: string, port: number): string[] {

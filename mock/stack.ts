@@ -64,6 +64,7 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
   }
   return {
     url: front.url,
+    pid: prism.pid,
     output: prism.output,
     exited: prism.exited,
     stop: async () => {
