@@ -61,20 +61,20 @@ console.log(`mock at ${mock.url}; memory before: ${memory()}`);
 // 1. 2,000 hostile requests, 20 at a time.
 const escapes = ['%ZZ', '%', '%FF', '%C0%AF', '%ED%A0%80', '%E4%B8', '%%', '%0', '%u0041'];
 const hostile = (n: number): [string, string] => {
-  const escape = escapes[n % escapes.length] ?? '%';
+  const sequence = escapes[n % escapes.length] ?? '%';
   switch (n % 6) {
     case 0:
-      return [`GET ${list}/${escape} HTTP/1.1\r\nX-Auth-Token: t`, ''];
+      return [`GET ${list}/${sequence} HTTP/1.1\r\nX-Auth-Token: t`, ''];
     case 1:
-      return [`GET ${list}?group_name=${escape}&page_no=${escape} HTTP/1.1\r\nX-Auth-Token: t`, ''];
+      return [`GET ${list}?group_name=${sequence}&page_no=${sequence} HTTP/1.1\r\nX-Auth-Token: t`, ''];
     case 2:
-      return [`GET ${list}/${escape}${'a'.repeat(n % 300)} HTTP/1.1`, ''];
+      return [`GET ${list}/${sequence}${'a'.repeat(n % 300)} HTTP/1.1`, ''];
     case 3:
       return [`GET ${list} HTTP/1.1\r\nX-Auth-Token: t\r\nContent-Length: 5000`, 'x'.repeat(5000)];
     case 4:
       return [`GET ${list}?page_size=9999${'9'.repeat(n % 40)} HTTP/1.1\r\nX-Auth-Token: t`, ''];
     default:
-      return [`GET ${list}?page_size=-${n} HTTP/1.1\r\nAuthorization: ${escape}`, ''];
+      return [`GET ${list}?page_size=-${n} HTTP/1.1\r\nAuthorization: ${sequence}`, ''];
   }
 };
 const statuses = new Map<number, number>();
