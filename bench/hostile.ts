@@ -66,7 +66,10 @@ const hostile = (n: number): [string, string] => {
     case 0:
       return [`GET ${list}/${sequence} HTTP/1.1\r\nX-Auth-Token: t`, ''];
     case 1:
-      return [`GET ${list}?group_name=${sequence}&page_no=${sequence} HTTP/1.1\r\nX-Auth-Token: t`, ''];
+      return [
+        `GET ${list}?group_name=${sequence}&page_no=${sequence} HTTP/1.1\r\nX-Auth-Token: t`,
+        '',
+      ];
     case 2:
       return [`GET ${list}/${sequence}${'a'.repeat(n % 300)} HTTP/1.1`, ''];
     case 3:

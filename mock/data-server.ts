@@ -1,15 +1,11 @@
 // The data layer of `npm run mock`: a node:http server on a free 127.0.0.1
 // port answering with the shared core (src/mock/answer.ts) from a dataset.
 // Prism proxies to it and validates every answer against the contract.
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type AnswerOptions, answer } from '../src/mock/answer.ts';
+import { type Listening, listen } from './http-support.ts';
 
-export interface DataServer {
-  url: string;
-  close(): Promise<void>;
-}
+export type DataServer = Listening;
 
 export async function startDataServer(options: AnswerOptions): Promise<DataServer> {
   const server: Server = createServer((request, response) => {
@@ -21,16 +17,7 @@ export async function startDataServer(options: AnswerOptions): Promise<DataServe
     response.end(text);
   });
   server.keepAliveTimeout = 60_000;
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return listen(server);
 }
 
 const headerValue = (value: string | string[] | undefined): string | null =>

@@ -13,7 +13,6 @@
 //   breaks the contract becomes the contract's 400, its violations kept in
 //   `sl-violations`.
 // Everything else is forwarded to Prism and its answer streamed back.
-import { once } from 'node:events';
 import {
   createServer,
   request as httpRequest,
@@ -22,10 +21,10 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ContractResponses } from '../src/mock/answer.ts';
 import { hasCredentials } from '../src/mock/answer.ts';
 import { LIST_PATH } from '../src/mock/routes.ts';
+import { endToEnd, type Listening, listen } from './http-support.ts';
 
 export interface FrontOptions {
   host: string;
@@ -37,21 +36,7 @@ export interface FrontOptions {
   requestViolations?: 'apig-400' | 'pass';
 }
 
-export interface Front {
-  url: string;
-  close(): Promise<void>;
-}
-
-// Hop-by-hop headers (RFC 9110, 7.6.1) stay on their own connection.
-const hopByHop = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-]);
+export type Front = Listening;
 
 export async function startFront(options: FrontOptions): Promise<Front> {
   const target = new URL(options.target);
@@ -70,23 +55,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  server.listen(options.port, options.host);
-  await Promise.race([
-    once(server, 'listening'),
-    once(server, 'error').then(([error]) => {
-      throw error;
-    }),
-  ]);
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  return {
-    url: `http://${host}:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return listen(server, options.host, options.port);
 }
 
 function operationOf(pathname: string): 'listPurchasedGroups' | 'getPurchasedGroup' {
@@ -188,10 +157,7 @@ function forward(
   options: FrontOptions,
   target: URL,
 ): void {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!hopByHop.has(name) && value !== undefined) headers[name] = value;
-  }
+  const headers = endToEnd(request.headers);
   const upstream = httpRequest({
     host: target.hostname,
     port: target.port,
@@ -210,11 +176,7 @@ function forward(
         origin: single(request.headers.origin),
       });
     }
-    const outgoing: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (!hopByHop.has(name) && value !== undefined) outgoing[name] = value;
-    }
-    response.writeHead(status, outgoing);
+    response.writeHead(status, endToEnd(answer.headers));
     answer.pipe(response);
   });
   upstream.on('error', (error) => {

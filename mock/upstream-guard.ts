@@ -11,7 +11,6 @@
 // - An upstream that closes mid-body, whatever its framing: 502 at once.
 // Its own answers are `application/json` bodies `{error_code: "MOCK.05xx",
 // error_msg}` with `X-Mock-Proxy-Error` saying what happened.
-import { once } from 'node:events';
 import {
   createServer,
   request as httpRequest,
@@ -21,7 +20,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { endToEnd, type Listening, listen } from './http-support.ts';
 
 export interface UpstreamGuardOptions {
   /** The real upstream, e.g. `https://apig.cn-north-4.myhuaweicloud.com`. */
@@ -30,37 +29,14 @@ export interface UpstreamGuardOptions {
   maxBytes: number;
 }
 
-export interface UpstreamGuard {
-  url: string;
-  close(): Promise<void>;
-}
-
-const hopByHop = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'content-length',
-]);
+export type UpstreamGuard = Listening;
 
 export async function startUpstreamGuard(options: UpstreamGuardOptions): Promise<UpstreamGuard> {
   const upstream = new URL(options.upstream);
   const server: Server = createServer((request, response) =>
     relay(request, response, upstream, options),
   );
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: async () => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return listen(server);
 }
 
 function fail(response: ServerResponse, status: 502 | 504, kind: string, message: string): void {
@@ -92,10 +68,7 @@ function relay(
   upstream: URL,
   options: UpstreamGuardOptions,
 ): void {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!hopByHop.has(name) && value !== undefined) headers[name] = value;
-  }
+  const headers = endToEnd(request.headers, true);
   // The upstream's own host: what an AK/SK signature signs, what it routes by.
   headers.host = upstream.host;
   const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -164,10 +137,10 @@ function relay(
       settled = true;
       clearTimeout(timer);
       const body = Buffer.concat(chunks);
-      const passed: OutgoingHttpHeaders = { 'content-length': body.length };
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (!hopByHop.has(name) && value !== undefined) passed[name] = value;
-      }
+      const passed: OutgoingHttpHeaders = {
+        ...endToEnd(answer.headers, true),
+        'content-length': body.length,
+      };
       // Prism cannot parse a "JSON" body that is not JSON: it answers its own
       // 500, even with --report-only, naming this server's URL. Labelled as
       // text, the body passes through and the mismatch is reported instead.

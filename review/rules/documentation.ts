@@ -3,6 +3,7 @@
 import { code, finding, type Rule } from '../change.ts';
 import {
   changedDocumentation,
+  documentationKeys,
   inline,
   type JsonObject,
   objectAt,
@@ -11,15 +12,6 @@ import {
 } from '../json.ts';
 import { subject } from './response-schema.ts';
 
-const documentationKeys = [
-  'summary',
-  'description',
-  'title',
-  'example',
-  'examples',
-  'externalDocs',
-  '$comment',
-];
 const schemaDocs = [
   'description',
   'title',
