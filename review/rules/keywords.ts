@@ -130,6 +130,17 @@ export function typeText(base: SchemaView, head: SchemaView): string {
   return `type changed from ${code(show(base))} to ${code(show(head))}`;
 }
 
+export type ValueMove = 'added' | 'removed' | 'changed';
+
+/** How a single-valued keyword (a default, a pattern) moved, if it did. */
+export function valueMove(
+  before: Json | undefined,
+  after: Json | undefined,
+): ValueMove | undefined {
+  if (sameJson(before, after)) return undefined;
+  return before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+}
+
 /** Values the review shows in a message. */
 export const shown = (value: Json | undefined): string =>
   value === undefined ? 'none' : code(JSON.stringify(value));

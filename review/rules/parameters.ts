@@ -12,6 +12,7 @@ import {
   shown,
   typeMove,
   typeText,
+  valueMove,
 } from './keywords.ts';
 
 const label = (pair: ParameterPair): string => {
@@ -72,10 +73,7 @@ function defaultRules(): Rule[] {
         find: onBoth((pair) => {
           const before = pair.baseSchema.merged.default;
           const after = pair.headSchema.merged.default;
-          if (sameJson(before, after)) return undefined;
-          const actual =
-            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-          return actual === way
+          return valueMove(before, after) === way
             ? at(pair, `: default ${shown(before)} → ${shown(after)}`)
             : undefined;
         }),

@@ -14,6 +14,7 @@ import {
   shown,
   typeMove,
   typeText,
+  valueMove,
 } from './keywords.ts';
 
 const join = (where: string, name: string): string => (where === '' ? name : `${where}.${name}`);
@@ -52,10 +53,7 @@ function patternRules(): Rule[] {
         reads: ['pattern'],
         find: (pair) => {
           const [before, after] = keyword(pair, 'pattern');
-          if (sameJson(before as never, after as never)) return [];
-          const actual =
-            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-          return actual === way
+          return valueMove(before as never, after as never) === way
             ? [at(pair, `: pattern ${shown(before as never)} → ${shown(after as never)}`)]
             : [];
         },
@@ -76,10 +74,7 @@ function defaultRules(): Rule[] {
         reads: ['default'],
         find: (pair) => {
           const [before, after] = keyword(pair, 'default');
-          if (sameJson(before as never, after as never)) return [];
-          const actual =
-            before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
-          return actual === way
+          return valueMove(before as never, after as never) === way
             ? [at(pair, `: default ${shown(before as never)} → ${shown(after as never)}`)]
             : [];
         },
