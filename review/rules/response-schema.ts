@@ -4,7 +4,6 @@
 // missing, null, of another type or outside what it was promised. Each id
 // also covers the body itself (oasdiff spells those `response-body-…`).
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
-import { sameJson } from '../json.ts';
 import {
   type BoundKeyword,
   boundKeywords,
