@@ -6,9 +6,12 @@ import { type JsonObject, sameJson } from '../json.ts';
 import type { SchemaView } from '../schema.ts';
 import {
   type BoundKeyword,
+  boundKeywords,
   boundMove,
+  boundStems,
   boundText,
   enumMove,
+  lowerBounds,
   shown,
   typeMove,
   typeText,
@@ -82,23 +85,22 @@ function defaultRules(): Rule[] {
   }));
 }
 
-// oasdiff's id stems for each bound, and whether it has a separate "-set" id.
-const boundIds: Record<BoundKeyword, { stem: string; set: boolean }> = {
-  minimum: { stem: 'min', set: true },
-  exclusiveMinimum: { stem: 'exclusive-min', set: true },
-  minLength: { stem: 'min-length', set: false },
-  minItems: { stem: 'min-items', set: true },
-  maximum: { stem: 'max', set: true },
-  exclusiveMaximum: { stem: 'exclusive-max', set: true },
-  maxLength: { stem: 'max-length', set: true },
-  maxItems: { stem: 'max-items', set: false },
-};
+// The bounds for which oasdiff has a separate "-set" id.
+const withSetId: ReadonlySet<BoundKeyword> = new Set([
+  'minimum',
+  'exclusiveMinimum',
+  'minItems',
+  'maximum',
+  'exclusiveMaximum',
+  'maxLength',
+]);
 
 /** Per bound: narrowed (error), widened (info) and, where oasdiff has it, set (error; oasdiff WARN). */
 function boundRules(): Rule[] {
-  return Object.entries(boundIds).flatMap(([keyword, { stem, set }]) => {
-    const bound = keyword as BoundKeyword;
-    const lower = bound.startsWith('min') || bound === 'exclusiveMinimum';
+  return boundKeywords.flatMap((bound) => {
+    const stem = boundStems[bound];
+    const set = withSetId.has(bound);
+    const lower = lowerBounds.includes(bound);
     const narrowed = `request-parameter-${stem}-${lower ? 'increased' : 'decreased'}`;
     const widened = `request-parameter-${stem}-${lower ? 'decreased' : 'increased'}`;
     const rule = (
