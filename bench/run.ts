@@ -1,39 +1,38 @@
-// `npm run bench`: the client's figures against their goals, each measured
-// side by side in this one process, printed as Markdown for the README.
-// Never a test: speed is reported, not asserted.
+// The client's figures on the Node running this script: every call variant,
+// the signers, and heap growth (in its own process, for --expose-gc).
+// `--json` prints one JSON object for bench/report.ts; otherwise a table.
+import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { benchBundleSize } from './bundle-size.ts';
-import { benchClientOverhead } from './client-overhead.ts';
-import { benchSignVsHuawei } from './sign-vs-huawei.ts';
+import { fileURLToPath } from 'node:url';
+import { benchCalls, type CallTimes } from './calls.ts';
+import type { HeapResult } from './heap.ts';
+import { benchSignVsHuawei, type SignBenchResult } from './sign-vs-huawei.ts';
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
-const verdict = (ratio: number, goal: number) => (ratio <= goal ? 'met' : 'missed');
-
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}\n`);
-
-const overhead = await benchClientOverhead();
-console.log(
-  '| Call (loopback node:http server, seed list) | client µs | raw fetch µs | ratio | goal |',
-);
-console.log('|---|---:|---:|---:|---|');
-for (const row of overhead) {
-  console.log(
-    `| ${row.name} | ${row.clientMicros.toFixed(1)} | ${row.fetchMicros.toFixed(1)} | ${row.ratio.toFixed(3)}× | ≤ ${row.goal}× (${verdict(row.ratio, row.goal)}) |`,
-  );
+export interface NodeFigures {
+  node: string;
+  cpu: string;
+  calls: CallTimes;
+  signers: SignBenchResult[];
+  heap: HeapResult;
 }
 
-const sign = await benchSignVsHuawei();
-console.log('\n| Signer throughput (same 200 requests) | ours | Huawei AKSKSigner.sign | ratio |');
-console.log('|---|---:|---:|---:|');
-console.log(
-  `| ${sign.name} | ${Math.round(sign.ours)} ${sign.unit} | ${Math.round(sign.theirs)} ${sign.unit} | ${sign.ratio.toFixed(2)}× |`,
-);
+function benchHeapInChild(): HeapResult {
+  const script = fileURLToPath(new URL('./heap.ts', import.meta.url));
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench/heap.ts exited with ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as HeapResult;
+}
 
-const size = await benchBundleSize();
-console.log('\n| Browser bundle (esbuild, minified) | minified | gzip -9 |');
-console.log('|---|---:|---:|');
-for (const row of size.rows)
-  console.log(`| ${row.what} | ${kb(row.minifiedBytes)} | ${kb(row.gzipBytes)} |`);
-console.log(
-  `| @huaweicloud/huaweicloud-sdk-core, installed (Node only) | ${kb(size.huaweiOwnBytes)} itself, ${kb(size.huaweiInstalledBytes)} with its dependencies | |`,
-);
+const figures: NodeFigures = {
+  node: process.version,
+  cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
+  calls: await benchCalls(),
+  signers: await benchSignVsHuawei(),
+  heap: benchHeapInChild(),
+};
+
+if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
+else console.dir(figures, { depth: 3 });

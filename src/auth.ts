@@ -1,9 +1,10 @@
-// Authentication as openapi-fetch middleware: an IAM token header, or an
+// Authentication for the openapi-fetch client: an IAM token header, or an
 // AK/SK signature computed per request (so every retry is signed afresh).
 import type { Middleware } from 'openapi-fetch';
+import { AUTH_HEADERS } from './auth-headers.js';
 import { type AkSkCredentials, assertAkSkCredentials, assertToken } from './credentials.js';
 import { ApigArgumentError } from './errors.js';
-import { signRequestInPlace } from './lazy-sign.js';
+import { signRequestInPlace } from './signing/lazy.js';
 
 export interface TokenCredentials {
   /** IAM token (the `X-Subject-Token` of `POST /v3/auth/tokens`), sent as `X-Auth-Token`. */
@@ -12,28 +13,34 @@ export interface TokenCredentials {
 
 export type Credentials = TokenCredentials | AkSkCredentials;
 
-export function tokenAuth(token: string): Middleware {
-  assertToken(token);
-  return {
-    onRequest({ request }) {
-      request.headers.set('X-Auth-Token', token);
-      return request;
-    },
-  };
+/** How a client authenticates: a fixed header (IAM token) or middleware that signs each request (AK/SK). */
+export interface ClientAuth {
+  headers?: Record<string, string>;
+  middleware?: Middleware;
 }
 
-export function akskAuth(credentials: AkSkCredentials): Middleware {
+// A token is the same on every request: a default header of the
+// openapi-fetch client, which costs nothing per call (no middleware pass).
+function tokenAuth(token: string): ClientAuth {
+  assertToken(token);
+  return { headers: { [AUTH_HEADERS.token]: token } };
+}
+
+function akskAuth(credentials: AkSkCredentials): ClientAuth {
   assertAkSkCredentials(credentials);
   return {
-    onRequest({ request }) {
-      // The Request is openapi-fetch's own, made for this attempt: sign it in place.
-      return signRequestInPlace(request, credentials);
+    middleware: {
+      onRequest({ request }) {
+        // The Request is openapi-fetch's own, made for this attempt: sign it
+        // in place (synchronously on Node once the signer is loaded).
+        return signRequestInPlace(request, credentials);
+      },
     },
   };
 }
 
-export function authMiddleware(credentials: Credentials | undefined): Middleware | undefined {
-  if (credentials === undefined) return undefined;
+export function clientAuth(credentials: Credentials | undefined): ClientAuth {
+  if (credentials === undefined) return {};
   if (typeof credentials !== 'object' || credentials === null) {
     throw new ApigArgumentError(
       'credentials',

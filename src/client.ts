@@ -3,7 +3,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
 import { checkListQuery, checkPurchaseId, PAGE_NO, PAGE_SIZE } from './arguments.js';
-import { authMiddleware, type Credentials } from './auth.js';
+import { type Credentials, clientAuth } from './auth.js';
 import { ApigArgumentError } from './errors.js';
 import { paginate } from './paginate.js';
 import { redactor } from './redact.js';
@@ -78,9 +78,11 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
     throw new ApigArgumentError('maxResponseBytes', 'must be a positive whole number of bytes');
   }
   const redact = redactor(options.credentials);
+  const auth = clientAuth(options.credentials);
   const userFetch = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
+    ...(auth.headers ? { headers: auth.headers } : {}),
     // Never follow a redirect, on any request (`raw` included): see guardResponse.
     redirect: 'manual',
     // Looked up per call, so a fetch patched after creation (tests, polyfills) is used.
@@ -90,8 +92,7 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
       return guardResponse(await (userFetch ?? globalThis.fetch)(request), limits);
     },
   });
-  const auth = authMiddleware(options.credentials);
-  if (auth) raw.use(auth);
+  if (auth.middleware) raw.use(auth.middleware);
 
   // What every attempt passes to openapi-fetch. Each attempt's answer goes
   // through guardResponse (no redirect, a size cap). With the platform fetch
@@ -109,7 +110,7 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
           }
         : {
             fetch: async (request: Request) =>
-              guardResponse(await globalThis.fetch(request, { signal }), limits),
+              guardResponse(await globalThis.fetch(...resend(request, signal)), limits),
           }),
     };
   };
@@ -160,6 +161,16 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   }
 
   return { listPurchasedGroups, getPurchasedGroup, iteratePurchasedGroups, raw };
+}
+
+// fetch(request, { signal }) copies the Request and makes the copy follow
+// the original's signal as well as ours: the dearest step of a call. A GET
+// has nothing a copy must carry beyond method, URL, headers and redirect
+// mode (openapi-fetch sets no other option), so it is sent from those.
+function resend(request: Request, signal: AbortSignal): [Request | string, RequestInit] {
+  if (request.body !== null) return [request, { signal }];
+  const { method, url, headers, redirect } = request;
+  return [url, { method, headers, redirect, signal }];
 }
 
 function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {

@@ -2,6 +2,7 @@
 
 export type { components, operations, paths } from '../generated/schema.js';
 export type { Credentials, TokenCredentials } from './auth.js';
+export { AUTH_HEADERS, SECRET_HEADERS } from './auth-headers.js';
 export {
   type CallOptions,
   createPurchasesClient,
@@ -17,8 +18,13 @@ export {
   ApigRedirectError,
   ApigResponseTooLargeError,
 } from './errors.js';
-export { signRequest } from './lazy-sign.js';
 export type { RetryOptions } from './retry.js';
+export {
+  type SignableRequest,
+  type SignedAuthHeaders,
+  signHeaders,
+  signRequest,
+} from './signing/lazy.js';
 export type {
   ApigErrorBody,
   ListPurchasedGroupsQuery,

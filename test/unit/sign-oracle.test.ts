@@ -38,8 +38,8 @@ import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../src/sign.js';
-import { encodeRfc3986, formatSdkDate } from '../../src/sign-canonical.js';
+import { encodeRfc3986, formatSdkDate } from '../../src/signing/canonical.js';
+import { signRequest } from '../../src/signing/signer.js';
 
 type Pair = readonly [key: string, value: string];
 

@@ -2,13 +2,6 @@ import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  authorizationValue,
-  SIGNED_HEADERS,
-  signatureFor,
-  signRequest,
-  signRequestInPlace,
-} from '../../src/sign.js';
-import {
   canonicalHeaders,
   canonicalQueryString,
   canonicalRequest,
@@ -16,8 +9,15 @@ import {
   EMPTY_BODY_SHA256,
   encodeRfc3986,
   formatSdkDate,
-} from '../../src/sign-canonical.js';
-import { cryptoBackend, nodeCryptoBackend, webCryptoBackend } from '../../src/sign-crypto.js';
+} from '../../src/signing/canonical.js';
+import { cryptoBackend, nodeCryptoBackend, webCryptoBackend } from '../../src/signing/crypto.js';
+import {
+  authorizationValue,
+  SIGNED_HEADERS,
+  signatureFor,
+  signRequest,
+  signRequestInPlace,
+} from '../../src/signing/signer.js';
 
 const AK = 'AccessKey';
 const SK = 'SecretKey';

@@ -42,8 +42,11 @@ function toByteString(value: string): string {
   return out;
 }
 
+// A path needs no re-encoding when it is all unreserved characters and `/`.
+const PLAIN_PATH = /^[A-Za-z0-9\-_.~/]*$/;
+
 function encodeByteString(bytes: string, keepSlash = false): string {
-  if (UNRESERVED.test(bytes)) return bytes;
+  if ((keepSlash ? PLAIN_PATH : UNRESERVED).test(bytes)) return bytes;
   let out = '';
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes.charCodeAt(i);
@@ -129,6 +132,24 @@ export type HeaderEntry = readonly [name: string, value: string];
 // 0xA0 byte is not UTF-8, so Go would not strip it either).
 const EDGE_WHITESPACE = /^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g;
 
+function isSortedLowerCase(headers: readonly HeaderEntry[]): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i]?.[0] ?? '';
+    if (name !== name.toLowerCase()) return false;
+    if (i > 0 && !((headers[i - 1]?.[0] ?? '') < name)) return false;
+  }
+  return true;
+}
+
+const isEdgeWhitespace = (code: number): boolean => code === 0x20 || (code >= 0x09 && code <= 0x0d);
+
+function trimEdges(value: string): string {
+  if (value === '') return value;
+  const needed =
+    isEdgeWhitespace(value.charCodeAt(0)) || isEdgeWhitespace(value.charCodeAt(value.length - 1));
+  return needed ? value.replace(EDGE_WHITESPACE, '') : value;
+}
+
 /**
  * CanonicalHeaders (`name:value\n` per header, sorted by lower-case name)
  * and SignedHeaders (`name;name`). Names must be unique.
@@ -137,13 +158,20 @@ export function canonicalHeaders(headers: readonly HeaderEntry[]): {
   canonicalHeaders: string;
   signedHeaders: string;
 } {
-  const lines = headers
-    .map(([name, value]): HeaderEntry => [name.toLowerCase(), value.replace(EDGE_WHITESPACE, '')])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return {
-    canonicalHeaders: lines.map(([name, value]) => `${name}:${value}\n`).join(''),
-    signedHeaders: lines.map(([name]) => name).join(';'),
-  };
+  // The signer passes its headers lower-case and sorted already.
+  const lines = isSortedLowerCase(headers)
+    ? headers
+    : headers
+        .map(([name, value]): HeaderEntry => [name.toLowerCase(), value])
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // One pass, no intermediate arrays: this runs on every signed call.
+  let canonical = '';
+  let signed = '';
+  for (const [name, value] of lines) {
+    canonical += `${name}:${trimEdges(value)}\n`;
+    signed += signed === '' ? name : `;${name}`;
+  }
+  return { canonicalHeaders: canonical, signedHeaders: signed };
 }
 
 export interface CanonicalRequestInput {
@@ -164,14 +192,7 @@ export function canonicalRequest(input: CanonicalRequestInput): {
   signedHeaders: string;
 } {
   const headers = canonicalHeaders(input.headers);
-  const text = [
-    input.method,
-    canonicalUri(input.pathname),
-    canonicalQueryString(input.search),
-    headers.canonicalHeaders,
-    headers.signedHeaders,
-    input.payloadHash,
-  ].join('\n');
+  const text = `${input.method}\n${canonicalUri(input.pathname)}\n${canonicalQueryString(input.search)}\n${headers.canonicalHeaders}\n${headers.signedHeaders}\n${input.payloadHash}`;
   return { canonicalRequest: text, signedHeaders: headers.signedHeaders };
 }
 
@@ -180,12 +201,22 @@ export function stringToSign(sdkDate: string, canonicalRequestHash: string): str
   return `${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
 }
 
+// Calls within one second share their X-Sdk-Date: formatting it is a
+// measurable part of signing a request.
+let lastSecond = Number.NaN;
+let lastSdkDate = '';
+
 /** X-Sdk-Date: UTC `YYYYMMDDTHHMMSSZ`, e.g. `20060102T150405Z`. */
 export function formatSdkDate(date: Date): string {
   if (!(date instanceof Date)) throw new TypeError('date must be a Date');
-  if (!Number.isFinite(date.getTime())) throw new RangeError('date must be a valid Date');
+  const time = date.getTime();
+  if (!Number.isFinite(time)) throw new RangeError('date must be a valid Date');
+  const second = Math.floor(time / 1000);
+  if (second === lastSecond) return lastSdkDate;
   const year = date.getUTCFullYear();
   if (year < 0 || year > 9999) throw new RangeError('date must fall in years 0000-9999');
   const iso = date.toISOString(); // 2006-01-02T15:04:05.000Z
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastSdkDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastSecond = second;
+  return lastSdkDate;
 }

@@ -1,0 +1,107 @@
+// One call of the list operation, made five ways against the same local
+// node:http server (its own process) answering the seed list: raw fetch,
+// bare openapi-fetch, our client with a token and with AK/SK, and Huawei's
+// own Node SDK (HcClient + BasicCredentials, AK/SK-signed, axios).
+// Side by side in one process: rounds alternate between the variants and
+// their medians are compared.
+import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js';
+import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
+import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/schema.ts';
+import { isMain } from '../scripts/lib/is-main.ts';
+import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { loadPackage, type Package } from './support/package.ts';
+import { startSeedServer } from './support/start-seed-server.ts';
+
+export const CALL_VARIANTS = ['fetch', 'openapiFetch', 'token', 'aksk', 'huawei'] as const;
+export type CallVariant = (typeof CALL_VARIANTS)[number];
+
+/** Median µs per call of each variant. */
+export type CallTimes = Record<CallVariant, number>;
+
+const LIST = '/v1.0/apigw/purchases/groups';
+const QUERY = { page_size: 20, page_no: 1 };
+const ROUNDS = 15;
+const CALLS_PER_ROUND = 300;
+const TOKEN = 'bench-token';
+export const AKSK = { accessKey: 'HPUABENCHMARKACCESS1', secretKey: 'bench-secret-key-0123456789' };
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+async function timePerCall(call: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < CALLS_PER_ROUND; i += 1) await call();
+  return ((performance.now() - start) * 1000) / CALLS_PER_ROUND;
+}
+
+/** Huawei's SDK client for `baseUrl`, signing with the same AK/SK. */
+function huaweiClient(baseUrl: string): HcClient {
+  const credentials = new BasicCredentials().withAk(AKSK.accessKey).withSk(AKSK.secretKey);
+  return new ClientBuilder((client: HcClient) => client)
+    .withCredential(credentials)
+    .withEndpoint(baseUrl)
+    .build();
+}
+
+/** Every variant makes the same GET and reads the JSON; each checks the answer. */
+export function callVariants(
+  { createPurchasesClient }: Package,
+  baseUrl: string,
+): Record<CallVariant, () => Promise<unknown>> {
+  const token = createPurchasesClient({ baseUrl, credentials: { token: TOKEN } });
+  const aksk = createPurchasesClient({ baseUrl, credentials: AKSK });
+  const bare = createClient<paths>({ baseUrl });
+  const huawei = huaweiClient(baseUrl);
+  const url = `${baseUrl}${LIST}?page_size=${QUERY.page_size}&page_no=${QUERY.page_no}`;
+  const headers = { [AUTH_HEADERS.token]: TOKEN };
+  return {
+    // What a careful hand-written call does: send the header, check the status, parse.
+    fetch: async () => {
+      const response = await fetch(url, { headers });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    },
+    openapiFetch: async () => {
+      const { data, error } = await bare.GET(LIST, { params: { query: QUERY }, headers });
+      if (error !== undefined) throw new Error('openapi-fetch call failed');
+      return data;
+    },
+    token: () => token.listPurchasedGroups(QUERY),
+    aksk: () => aksk.listPurchasedGroups(QUERY),
+    huawei: () =>
+      huawei.sendRequest({
+        method: 'GET',
+        url: LIST,
+        contentType: 'application/json',
+        queryParams: QUERY,
+        pathParams: {},
+        headers: {},
+      }),
+  };
+}
+
+export async function benchCalls(): Promise<CallTimes> {
+  const pkg = await loadPackage();
+  const server = await startSeedServer();
+  try {
+    const variants = callVariants(pkg, server.url);
+    const samples = Object.fromEntries(CALL_VARIANTS.map((name) => [name, [] as number[]]));
+    for (const call of Object.values(variants)) await timePerCall(call); // warm-up
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const name of CALL_VARIANTS) samples[name]?.push(await timePerCall(variants[name]));
+    }
+    return Object.fromEntries(
+      CALL_VARIANTS.map((name) => [name, median(samples[name] ?? [])]),
+    ) as CallTimes;
+  } finally {
+    server.stop();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  console.table(await benchCalls());
+}

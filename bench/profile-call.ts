@@ -1,0 +1,52 @@
+// What to profile before changing anything on the call path: one variant of
+// bench/calls.ts in a loop, for `node --cpu-prof`:
+//
+//   node --cpu-prof --cpu-prof-dir=.artifacts/profile --import tsx bench/profile-call.ts aksk
+//
+// `--stub` replaces the network by an in-process fetch that builds the
+// Request and answers the seed list, as undici does, so only the client's
+// own work is left in the profile.
+import { isMain } from '../scripts/lib/is-main.ts';
+import { CALL_VARIANTS, type CallVariant, callVariants } from './calls.ts';
+import { loadPackage } from './support/package.ts';
+import { startSeedServer } from './support/start-seed-server.ts';
+
+const CALLS = 20_000;
+
+function stubFetch(): void {
+  const body = JSON.stringify({ total: 1, size: 1, purchases: [{ id: 'p1', name: 'weather' }] });
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    new Request(input, init); // what undici's fetch does first
+    return new Response(body, {
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) },
+    });
+  };
+}
+
+export async function profileCall(variant: CallVariant, stub: boolean): Promise<number> {
+  const pkg = await loadPackage();
+  if (stub) stubFetch();
+  const server = stub ? undefined : await startSeedServer();
+  try {
+    const call = callVariants(pkg, server?.url ?? 'http://127.0.0.1:9')[variant];
+    const start = performance.now();
+    for (let i = 0; i < CALLS; i += 1) await call();
+    return ((performance.now() - start) * 1000) / CALLS;
+  } finally {
+    server?.stop();
+  }
+}
+
+if (isMain(import.meta.url)) {
+  const variant = process.argv[2] as CallVariant;
+  if (!CALL_VARIANTS.includes(variant)) {
+    console.error(`usage: bench/profile-call.ts <${CALL_VARIANTS.join('|')}> [--stub]`);
+    process.exit(2);
+  }
+  const stub = process.argv.includes('--stub');
+  if (stub && variant === 'huawei') {
+    console.error("--stub replaces fetch; Huawei's SDK sends through axios and node:http");
+    process.exit(2);
+  }
+  console.log(`${variant}: ${(await profileCall(variant, stub)).toFixed(1)} µs per call`);
+}

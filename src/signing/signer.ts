@@ -1,0 +1,320 @@
+// AK/SK request signing for Huawei Cloud APIG (SDK-HMAC-SHA256), producing
+// the same Authorization as Huawei's official SDKs for the same headers.
+// Nothing secret (secret key, security token, Authorization) is ever put in
+// an error message or logged.
+//
+// On Node every step is synchronous (node:crypto), so signing a request
+// without a body costs no promise and no copy of the Request; browsers use
+// WebCrypto, which is asynchronous.
+
+import { AUTH_HEADERS } from '../auth-headers.js';
+import { type AkSkCredentials, assertAkSkCredentials } from '../credentials.js';
+import { ApigArgumentError } from '../errors.js';
+import {
+  canonicalRequest,
+  EMPTY_BODY_SHA256,
+  formatSdkDate,
+  type HeaderEntry,
+  SIGNING_ALGORITHM,
+  stringToSign,
+} from './canonical.js';
+import { type AsyncDigests, cryptoBackend, type SyncDigests } from './crypto.js';
+
+export type { AkSkCredentials };
+
+/**
+ * The headers this signer signs, each only when present. `host` (from the
+ * URL) and `x-sdk-date` are what APIG requires; `x-security-token` binds
+ * temporary credentials; `content-type` binds how the body is read.
+ * Everything else (user-agent, accept, ...) stays unsigned so that browsers
+ * and proxies may add or rewrite it without breaking the signature; the
+ * gateway recomputes the signature from the SignedHeaders it receives.
+ */
+export const SIGNED_HEADERS = ['content-type', 'host', 'x-sdk-date', 'x-security-token'] as const;
+
+/** When present, used verbatim as the payload hash (e.g. `UNSIGNED-PAYLOAD`). */
+export const CONTENT_SHA256_HEADER = 'x-sdk-content-sha256';
+
+/** What signHeaders signs: a request as it will be sent. */
+export interface SignableRequest {
+  /** HTTP method, e.g. `GET`. */
+  method: string;
+  /** Absolute URL with its query, percent-encoded as it will be sent. */
+  url: string | URL;
+  /** The request's headers: only Content-Type, X-Security-Token and X-Sdk-Content-Sha256 are read. */
+  headers?: Headers | Record<string, string> | undefined;
+  /** The exact body bytes (a string is sent as UTF-8); none for a GET. */
+  body?: string | Uint8Array | ArrayBuffer | null | undefined;
+}
+
+/** The headers to add to the request: X-Sdk-Date, Authorization and, for temporary credentials, X-Security-Token. */
+export type SignedAuthHeaders = {
+  'X-Sdk-Date': string;
+  Authorization: string;
+  'X-Security-Token'?: string;
+};
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** What the signature depends on, read from the request. */
+interface Parts {
+  method: string;
+  url: URL;
+  contentType: string | null;
+  contentSha256: string | null;
+  /** The request's own X-Security-Token, signed when the credentials carry none. */
+  securityToken: string | null;
+  body: string | Uint8Array | null;
+}
+
+/** hex(HMAC-SHA256(SK, StringToSign)) for an already built canonical request. */
+export async function signatureFor(
+  canonical: string,
+  sdkDate: string,
+  secretKey: string,
+): Promise<string> {
+  const digests = cryptoBackend();
+  const toSign = stringToSign(sdkDate, await digests.sha256Hex(canonical));
+  return digests.hmacSha256Hex(secretKey, toSign);
+}
+
+/** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>`. */
+export function authorizationValue(
+  accessKey: string,
+  signedHeaders: string,
+  signature: string,
+): string {
+  return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+function isEmpty(body: string | Uint8Array | null): boolean {
+  return body === null || body.length === 0;
+}
+
+// The canonical request of `parts` as sent with `sdkDate` and `securityToken`.
+// Request objects cannot carry Host; fetch sends the URL's host, which the
+// WHATWG URL already stripped of a default port (":443" for https) and keeps
+// with any other port, as Huawei's signers take it from the endpoint.
+function canonicalOf(
+  parts: Parts,
+  sdkDate: string,
+  securityToken: string | null,
+  payloadHash: string,
+) {
+  const headers: HeaderEntry[] = [];
+  if (parts.contentType !== null) headers.push(['content-type', parts.contentType]);
+  headers.push(['host', parts.url.host], ['x-sdk-date', sdkDate]);
+  if (securityToken !== null) headers.push(['x-security-token', securityToken]);
+  return canonicalRequest({
+    method: parts.method,
+    pathname: parts.url.pathname,
+    search: parts.url.search,
+    headers,
+    payloadHash,
+  });
+}
+
+function headersOf(
+  credentials: AkSkCredentials,
+  sdkDate: string,
+  signedHeaders: string,
+  signature: string,
+): SignedAuthHeaders {
+  const headers: SignedAuthHeaders = {
+    [AUTH_HEADERS.sdkDate]: sdkDate,
+    [AUTH_HEADERS.authorization]: authorizationValue(
+      credentials.accessKey,
+      signedHeaders,
+      signature,
+    ),
+  };
+  if (credentials.securityToken !== undefined) {
+    headers[AUTH_HEADERS.securityToken] = credentials.securityToken;
+  }
+  return headers;
+}
+
+function signSync(
+  digests: SyncDigests,
+  parts: Parts,
+  credentials: AkSkCredentials,
+  sdkDate: string,
+): SignedAuthHeaders {
+  const securityToken = credentials.securityToken ?? parts.securityToken;
+  const payloadHash =
+    parts.contentSha256 ??
+    (isEmpty(parts.body) ? EMPTY_BODY_SHA256 : digests.sha256Hex(parts.body ?? ''));
+  const canonical = canonicalOf(parts, sdkDate, securityToken, payloadHash);
+  const toSign = stringToSign(sdkDate, digests.sha256Hex(canonical.canonicalRequest));
+  const signature = digests.hmacSha256Hex(credentials.secretKey, toSign);
+  return headersOf(credentials, sdkDate, canonical.signedHeaders, signature);
+}
+
+async function signAsync(
+  digests: AsyncDigests,
+  parts: Parts,
+  credentials: AkSkCredentials,
+  sdkDate: string,
+): Promise<SignedAuthHeaders> {
+  const securityToken = credentials.securityToken ?? parts.securityToken;
+  const payloadHash =
+    parts.contentSha256 ??
+    (isEmpty(parts.body) ? EMPTY_BODY_SHA256 : await digests.sha256Hex(parts.body ?? ''));
+  const canonical = canonicalOf(parts, sdkDate, securityToken, payloadHash);
+  const toSign = stringToSign(sdkDate, await digests.sha256Hex(canonical.canonicalRequest));
+  const signature = await digests.hmacSha256Hex(credentials.secretKey, toSign);
+  return headersOf(credentials, sdkDate, canonical.signedHeaders, signature);
+}
+
+// Synchronous where node:crypto is available, a promise with WebCrypto.
+function sign(
+  parts: Parts,
+  credentials: AkSkCredentials,
+  date: Date,
+): MaybePromise<SignedAuthHeaders> {
+  assertAkSkCredentials(credentials);
+  const sdkDate = formatSdkDate(date);
+  const digests = cryptoBackend();
+  return digests.name === 'node'
+    ? signSync(digests as SyncDigests, parts, credentials, sdkDate)
+    : signAsync(digests as AsyncDigests, parts, credentials, sdkDate);
+}
+
+// --- signing parts given by the caller ------------------------------------
+
+function readHeader(headers: SignableRequest['headers'], lowerName: string): string | null {
+  if (headers === undefined) return null;
+  if (headers instanceof Headers) return headers.get(lowerName);
+  if (typeof headers !== 'object' || headers === null) {
+    throw new ApigArgumentError('headers', 'must be a Headers or a record of header values');
+  }
+  for (const name in headers) {
+    if (name.toLowerCase() === lowerName) return String(headers[name]);
+  }
+  return null;
+}
+
+function partsOf(request: SignableRequest): Parts {
+  if (typeof request !== 'object' || request === null) {
+    throw new ApigArgumentError('request', 'must be { method, url, headers?, body? }');
+  }
+  const { method, url, headers, body = null } = request;
+  if (typeof method !== 'string' || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(method)) {
+    throw new ApigArgumentError('method', 'must be an HTTP method such as GET');
+  }
+  let parsed: URL;
+  try {
+    parsed = url instanceof URL ? url : new URL(url);
+  } catch {
+    throw new ApigArgumentError('url', `must be an absolute URL, got ${JSON.stringify(url)}`);
+  }
+  let bytes: string | Uint8Array | null;
+  if (body === null || typeof body === 'string' || body instanceof Uint8Array) bytes = body;
+  else if (body instanceof ArrayBuffer) bytes = new Uint8Array(body);
+  else throw new ApigArgumentError('body', 'must be a string, Uint8Array, ArrayBuffer or null');
+  return {
+    method: method.toUpperCase(),
+    url: parsed,
+    contentType: readHeader(headers, 'content-type'),
+    contentSha256: readHeader(headers, CONTENT_SHA256_HEADER),
+    securityToken: readHeader(headers, 'x-security-token'),
+    body: bytes,
+  };
+}
+
+/**
+ * The auth headers for a request described by its method, URL, headers and
+ * body: for any HTTP client (node:http, axios, undici), not only fetch.
+ * Add every returned header to the request unchanged; `date` defaults to now.
+ */
+export async function signHeaders(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  date: Date = new Date(),
+): Promise<SignedAuthHeaders> {
+  return sign(partsOf(request), credentials, date);
+}
+
+// --- signing a fetch Request -----------------------------------------------
+
+function partsOfRequest(request: Request, body: Uint8Array | null): Parts {
+  const { headers } = request;
+  return {
+    // The Request constructor already upper-cased the standard methods.
+    method: request.method,
+    url: new URL(request.url),
+    contentType: headers.get('content-type'),
+    contentSha256: headers.get(CONTENT_SHA256_HEADER),
+    securityToken: headers.get('x-security-token'),
+    body,
+  };
+}
+
+function assertRequest(request: unknown): asserts request is Request {
+  if (!(request instanceof Request)) throw new TypeError('request must be a Request');
+  if (request.bodyUsed) throw new TypeError('signRequest: the request body has already been read');
+}
+
+// Read a clone so the caller's Request stays untouched and usable.
+async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await request.clone().arrayBuffer());
+}
+
+function setAll(headers: Headers, signed: SignedAuthHeaders): void {
+  for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+}
+
+/**
+ * Returns a new Request (same method, URL, body, signal and other headers)
+ * carrying X-Sdk-Date, Authorization and, for temporary credentials,
+ * X-Security-Token. Any X-Sdk-Date or Authorization already present is
+ * replaced. `date` defaults to now.
+ */
+export async function signRequest(
+  request: Request,
+  credentials: AkSkCredentials,
+  date: Date = new Date(),
+): Promise<Request> {
+  assertRequest(request);
+  assertAkSkCredentials(credentials);
+  const body = request.body === null ? null : await readBody(request);
+  const headers = new Headers(request.headers);
+  setAll(headers, await sign(partsOfRequest(request, body), credentials, date));
+  // Passing the bytes we hashed (not the original stream) leaves the
+  // caller's Request unread and guarantees we send exactly what we signed.
+  return body === null
+    ? new Request(request, { headers })
+    : new Request(request, { headers, body });
+}
+
+/**
+ * Signs `request` in place: the same headers as signRequest, set on its own
+ * (mutable) headers, and the same Request returned. For the client's
+ * middleware, which owns the Request: copying it (and re-following its
+ * AbortSignal) on every call costs more than the signature itself. On Node,
+ * a request without a body is signed synchronously.
+ */
+export function signRequestInPlace(
+  request: Request,
+  credentials: AkSkCredentials,
+  date: Date = new Date(),
+): MaybePromise<Request> {
+  assertRequest(request);
+  if (request.body === null) {
+    const signed = sign(partsOfRequest(request, null), credentials, date);
+    if (!(signed instanceof Promise)) {
+      setAll(request.headers, signed);
+      return request;
+    }
+    return signed.then((headers) => {
+      setAll(request.headers, headers);
+      return request;
+    });
+  }
+  return readBody(request)
+    .then((body) => sign(partsOfRequest(request, body), credentials, date))
+    .then((headers) => {
+      setAll(request.headers, headers);
+      return request;
+    });
+}
