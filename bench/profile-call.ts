@@ -28,7 +28,7 @@ export async function profileCall(variant: CallVariant, stub: boolean): Promise<
   if (stub) stubFetch();
   const server = stub ? undefined : await startSeedServer();
   try {
-    const call = callVariants(pkg, server?.url ?? 'http://127.0.0.1:9')[variant];
+    const call = (await callVariants(pkg, server?.url ?? 'http://127.0.0.1:9'))[variant];
     const start = performance.now();
     for (let i = 0; i < CALLS; i += 1) await call();
     return ((performance.now() - start) * 1000) / CALLS;

@@ -58,7 +58,7 @@ export interface components {
     schemas: {
         /**
          * @description Fields of a subscription, in the list and in the detail. Names and types
-         *     are the ones Huawei's pages list ("查询已购买的API分组列表", "Querying
+         *     are the ones Huawei's pages list ("Querying the List of Purchased API Groups", "Querying
          *     Details of a Purchased API Group").
          *
          *     None is `required` here: the pages list the response fields without a
@@ -67,46 +67,46 @@ export interface components {
          *     and the mock's data (checked by the project's tests, not by this schema).
          */
         PurchaseBase: {
-            /** @description Subscription id (订购关系编号). The list may mask part of it (`9d0b****e4d13`). */
+            /** @description Subscription id. The list may mask part of it (`9d0b****e4d13`). */
             id?: string;
-            /** @description Id of the purchased API group (分组编号). */
+            /** @description Id of the purchased API group. */
             group_id?: string;
-            /** @description Name of the purchased API group (分组名称). */
+            /** @description Name of the purchased API group. */
             group_name?: string;
-            /** @description Description of the API group (分组描述). */
+            /** @description Description of the API group. */
             group_remark?: string;
             /**
              * Format: date-time
-             * @description When the order was placed (订购时间). The pages give the type
+             * @description When the order was placed. The pages give the type
              *     "Timestamp" and print it as ISO 8601 in UTC (`2017-12-29T06:22:46Z`
              *     in the list example).
              */
             order_time?: string;
             /**
              * Format: date-time
-             * @description When the subscription takes effect (生效时间), ISO 8601 in UTC as `order_time`.
+             * @description When the subscription takes effect, ISO 8601 in UTC as `order_time`.
              */
             start_time?: string;
             /**
              * Format: date-time
-             * @description When the subscription expires (过期时间), ISO 8601 in UTC as `order_time`.
+             * @description When the subscription expires, ISO 8601 in UTC as `order_time`.
              */
             expire_time?: string;
-            /** @description Remaining number of API calls (剩余访问次数). No bound is documented. */
+            /** @description Remaining number of API calls. No bound is documented. */
             quota_left?: number;
-            /** @description Number of API calls already used (已使用访问次数). No bound is documented. */
+            /** @description Number of API calls already used. No bound is documented. */
             quota_used?: number;
-            /** @description AppKey of the app generated for this purchase (生成的APP的key); the list may mask part of it. */
+            /** @description AppKey of the app generated for this purchase; the list may mask part of it. */
             app_key?: string;
             /**
-             * @description AppSecret of the generated app (生成的APP的secret). A credential: the
+             * @description AppSecret of the generated app. A credential: the
              *     documentation shows it masked as `******`; clients must never log it.
              */
             app_secret?: string;
         };
         /**
-         * @description Domain names through which the purchased API group is called (分组访问域名列表,
-         *     type `[]String` on both pages). The detail returns them; the list does not
+         * @description Domain names through which the purchased API group is called (type
+         *     `[]String` on both pages). The detail returns them; the list does not
          *     (its example sends `null`), and an empty list may come as `[]` or `null`.
          *     No host-name format is documented: the group's default subdomain under
          *     `huaweicloudapis.com` and bound custom domains both appear here.
@@ -114,7 +114,7 @@ export interface components {
         GroupDomains: string[] | null;
         /**
          * @description A subscription as the list returns it: the common fields. The list page
-         *     says `group_domains` is not returned by the list (查询列表时不返回) and its
+         *     says `group_domains` is not returned by the list and its
          *     example sends `null`.
          */
         PurchasedGroupSummary: components["schemas"]["PurchaseBase"] & {
@@ -126,17 +126,17 @@ export interface components {
          *     so none is `required` here (its example sends all three).
          */
         PurchasedGroupList: {
-            /** @description Number of purchases matching the filters, over all pages (满足查询条件的分组总数). */
+            /** @description Number of purchases matching the filters, over all pages. */
             total?: number;
-            /** @description Number of purchases in this page, the length of `purchases` (本次查询返回的分组个数). */
+            /** @description Number of purchases in this page, the length of `purchases`. */
             size?: number;
-            /** @description The purchases of this page (本次查询返回的分组列表). */
+            /** @description The purchases of this page. */
             purchases?: components["schemas"]["PurchasedGroupSummary"][];
         };
         /**
          * @description Error body of APIG. Two layers answer with it, both with `error_code` and
          *     `error_msg` (sources: the error-code table of the APIG API reference,
-         *     "APIG错误码", for the management API; the 401 bodies quoted in public
+         *     "APIG Error Codes", for the management API; the 401 bodies quoted in public
          *     issue threads jeessy2/ddns-go #844 and huaweicloud/huaweicloud-sdk-python
          *     #13 for the gateway in front of it):
          *
@@ -239,30 +239,29 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Only the purchase (subscription) with this id (订购关系编号). */
+        /** @description Only the purchase (subscription) with this id. */
         PurchaseIdFilter: string;
-        /** @description Only purchases of the API group with this id (API分组编号). */
+        /** @description Only purchases of the API group with this id. */
         GroupIdFilter: string;
-        /** @description Only purchases of API groups with this name (API分组名称). */
+        /** @description Only purchases of API groups with this name. */
         GroupNameFilter: string;
         /**
-         * @description Number of purchases per page (每页显示的条数), default 20.
+         * @description Number of purchases per page, default 20.
          *
          *     This endpoint's page gives only the default. The bounds are those of the
-         *     sibling v1.0 list page of the same API ("查询API列表",
-         *     `GET /v1.0/apigw/apis`): at most 500, and `0` returns every item on one
-         *     page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
+         *     sibling v1.0 list page of the same API (`GET /v1.0/apigw/apis`): at most
+         *     500, and `0` returns every item on one page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
          *     less becomes 20, above 500 becomes 500: huaweicloud-sdk-go-v3
          *     `services/apig/v2/model/model_list_api_groups_v2_request.go`).
          */
         PageSize: number;
         /**
-         * @description Page number (页码), default 1. The page documents only the default: no
+         * @description Page number, default 1. The page documents only the default: no
          *     bound is given, so none is imposed here.
          */
         PageNo: number;
         /**
-         * @description Subscription id (订购关系编号, mandatory on the detail page): the `id` of
+         * @description Subscription id (mandatory on the detail page): the `id` of
          *     an item returned by `listPurchasedGroups`. Sent as one percent-encoded
          *     path segment; an empty one would address another URL, hence `minLength`.
          */
@@ -284,25 +283,24 @@ export interface operations {
     listPurchasedGroups: {
         parameters: {
             query?: {
-                /** @description Only the purchase (subscription) with this id (订购关系编号). */
+                /** @description Only the purchase (subscription) with this id. */
                 id?: components["parameters"]["PurchaseIdFilter"];
-                /** @description Only purchases of the API group with this id (API分组编号). */
+                /** @description Only purchases of the API group with this id. */
                 group_id?: components["parameters"]["GroupIdFilter"];
-                /** @description Only purchases of API groups with this name (API分组名称). */
+                /** @description Only purchases of API groups with this name. */
                 group_name?: components["parameters"]["GroupNameFilter"];
                 /**
-                 * @description Number of purchases per page (每页显示的条数), default 20.
+                 * @description Number of purchases per page, default 20.
                  *
                  *     This endpoint's page gives only the default. The bounds are those of the
-                 *     sibling v1.0 list page of the same API ("查询API列表",
-                 *     `GET /v1.0/apigw/apis`): at most 500, and `0` returns every item on one
-                 *     page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
+                 *     sibling v1.0 list page of the same API (`GET /v1.0/apigw/apis`): at most
+                 *     500, and `0` returns every item on one page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
                  *     less becomes 20, above 500 becomes 500: huaweicloud-sdk-go-v3
                  *     `services/apig/v2/model/model_list_api_groups_v2_request.go`).
                  */
                 page_size?: components["parameters"]["PageSize"];
                 /**
-                 * @description Page number (页码), default 1. The page documents only the default: no
+                 * @description Page number, default 1. The page documents only the default: no
                  *     bound is given, so none is imposed here.
                  */
                 page_no?: components["parameters"]["PageNo"];
@@ -334,7 +332,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Subscription id (订购关系编号, mandatory on the detail page): the `id` of
+                 * @description Subscription id (mandatory on the detail page): the `id` of
                  *     an item returned by `listPurchasedGroups`. Sent as one percent-encoded
                  *     path segment; an empty one would address another URL, hence `minLength`.
                  */
