@@ -5,15 +5,28 @@ import { renderBundle } from './bundle.ts';
 import { renderTypes } from './generate-types.ts';
 import { renderDataset } from './render-dataset.ts';
 import { renderMockContract } from './render-mock-contract.ts';
+import {
+  renderTranslatedBundle,
+  translatedBundleFile,
+  translationLanguages,
+} from './translations/bundle.ts';
 
 export async function renderGenerated(): Promise<Map<string, string>> {
   const bundle = await renderBundle();
-  const types = await renderTypes(bundle.yaml);
+  const english = JSON.parse(bundle.json);
+  const [types, ...translated] = await Promise.all([
+    renderTypes(bundle.yaml),
+    ...translationLanguages().map(
+      async (language) =>
+        [translatedBundleFile(language), await renderTranslatedBundle(english, language)] as const,
+    ),
+  ]);
   return new Map([
     ['generated/openapi.yaml', bundle.yaml],
     ['generated/openapi.json', bundle.json],
+    ...translated,
     ['generated/schema.d.ts', types],
-    ['src/mock/responses.json', renderMockContract(JSON.parse(bundle.json))],
+    ['src/mock/responses.json', renderMockContract(english)],
     ['src/mock/purchases.json', renderDataset()],
   ]);
 }

@@ -1,0 +1,41 @@
+// The translated bundles: for each openapi/translations/<lang>.yaml, the
+// contract with that Overlay applied by `redocly bundle --overlay`, after
+// the overlay has been checked against the English bundle. A text without a
+// translation, or a translation whose target is gone, stops the build here.
+import { readdirSync } from 'node:fs';
+import { generatedBanner, hashComment } from '../lib/generated-header.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { runRedocly } from '../lib/redocly.ts';
+import { checkTranslation } from './check.ts';
+
+export const translationsDir = 'openapi/translations';
+
+/** The languages with a translation overlay, e.g. `['zh']`. */
+export function translationLanguages(): string[] {
+  return readdirSync(fromRoot(translationsDir))
+    .filter((file) => file.endsWith('.yaml'))
+    .map((file) => file.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export const overlayFile = (language: string) => `${translationsDir}/${language}.yaml`;
+export const translatedBundleFile = (language: string) => `generated/openapi.${language}.yaml`;
+
+/** `generated/openapi.<lang>.yaml` for one language, or an Error listing every problem. */
+export async function renderTranslatedBundle(english: unknown, language: string): Promise<string> {
+  const overlay = overlayFile(language);
+  const report = await checkTranslation(english, fromRoot(overlay), overlay);
+  if (report.problems.length > 0) {
+    throw new Error(
+      `the ${language} translation does not match the contract:\n${report.problems.map((problem) => `  ${problem}`).join('\n')}`,
+    );
+  }
+  const result = await runRedocly(['bundle', 'openapi/openapi.yaml', '--overlay', overlay]);
+  if (result.code !== 0) {
+    throw new Error(`redocly bundle --overlay ${overlay} exited ${result.code}:\n${result.stderr}`);
+  }
+  const banner = generatedBanner(
+    `openapi/openapi.yaml with ${overlay} applied (redocly bundle --overlay)`,
+  );
+  return `${hashComment(banner)}\n${result.stdout}`;
+}

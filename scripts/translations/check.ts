@@ -1,0 +1,128 @@
+// Checks a translation overlay against the English contract it translates:
+// every text has a translation, every target still exists, and every
+// translated key is a text of its target. Also lists the translations whose
+// English has changed since (x-english no longer matches): not an error,
+// but the spec review reports them.
+import { readFile } from 'node:fs/promises';
+import { query } from 'jsonpath-rfc9535';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type JsonObject, type Text, translatableTexts } from './texts.ts';
+
+export interface TranslationReport {
+  /** What makes the build fail, each naming a file:line or a JSON pointer. */
+  problems: string[];
+  /** Texts whose English changed after they were translated. */
+  outdated: Text[];
+  /** Texts with no translation (also in `problems`). */
+  missing: Text[];
+}
+
+interface Action {
+  line: number;
+  target: unknown;
+  update: unknown;
+  english: unknown;
+}
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const excerpt = (text: string) => {
+  const line = text.trim().split('\n')[0] ?? '';
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+};
+
+async function readActions(file: string): Promise<Action[] | string> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(await readFile(file, 'utf8'), { lineCounter });
+  const [error] = document.errors;
+  if (error !== undefined) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return `${file}:${line}:${col}: ${error.message.split('\n')[0]}`;
+  }
+  const actions = document.get('actions', true);
+  if (!isSeq(actions)) return `${file}:1: an Overlay needs an \`actions\` list`;
+  return actions.items.map((item): Action => {
+    if (!isMap(item)) return { line: 0, target: undefined, update: undefined, english: undefined };
+    const line = lineCounter.linePos(item.range?.[0] ?? 0).line;
+    const plain = (key: string): unknown => {
+      const value = item.get(key, true);
+      return isNode(value) ? value.toJSON() : value;
+    };
+    return { line, target: plain('target'), update: plain('update'), english: plain('x-english') };
+  });
+}
+
+/** Checks `overlayFile` (an Overlay 1.0 document) against `english`, the bundled contract. */
+export async function checkTranslation(
+  english: unknown,
+  overlayFile: string,
+  label = overlayFile,
+): Promise<TranslationReport> {
+  const problems: string[] = [];
+  const outdated: Text[] = [];
+  const texts = translatableTexts(english);
+  const textsOf = new Map<JsonObject, Map<string, Text>>();
+  for (const text of texts) {
+    const keys = textsOf.get(text.node) ?? new Map<string, Text>();
+    keys.set(text.key, text);
+    textsOf.set(text.node, keys);
+  }
+
+  const actions = await readActions(overlayFile);
+  if (typeof actions === 'string') return { problems: [actions], outdated, missing: [] };
+  const covered = new Set<Text>();
+  for (const action of actions) {
+    const at = `${label}:${action.line}`;
+    if (typeof action.target !== 'string') {
+      problems.push(`${at}: the action has no \`target\``);
+      continue;
+    }
+    let nodes: unknown[];
+    try {
+      nodes = query(english as never, action.target);
+    } catch (error) {
+      problems.push(
+        `${at}: target ${action.target} is not a JSONPath: ${(error as Error).message}`,
+      );
+      continue;
+    }
+    if (nodes.length === 0) {
+      problems.push(
+        `${at}: target ${action.target} matches nothing in the contract: its location no longer exists`,
+      );
+      continue;
+    }
+    if (!isObject(action.update)) {
+      problems.push(`${at}: the action for ${action.target} has no \`update\` of translated texts`);
+      continue;
+    }
+    const recorded = isObject(action.english) ? action.english : {};
+    for (const [key, translated] of Object.entries(action.update)) {
+      for (const node of nodes) {
+        const text = isObject(node) ? textsOf.get(node)?.get(key) : undefined;
+        if (text === undefined) {
+          problems.push(`${at}: ${action.target} has no ${key} to translate`);
+          continue;
+        }
+        if (typeof translated !== 'string' || translated.trim() === '') {
+          problems.push(`${at}: the ${key} of ${action.target} is translated by an empty text`);
+          continue;
+        }
+        if (typeof recorded[key] !== 'string') {
+          problems.push(`${at}: x-english.${key} is missing: record the English this translates`);
+        } else if (recorded[key] !== text.english) {
+          outdated.push(text);
+        }
+        covered.add(text);
+      }
+    }
+  }
+  const missing = texts.filter((text) => !covered.has(text));
+  for (const text of missing) {
+    problems.push(
+      `${label}: no translation of ${text.key} at ${text.pointer || '/'} (${excerpt(text.english)})`,
+    );
+  }
+  return { problems, outdated, missing };
+}
