@@ -1,29 +1,96 @@
-// `npm run docs`: the HTML API reference (Redoc, via Redocly CLI) built from
-// the bundled contract into build/docs/ (git-ignored). Scripts are inlined so
-// the page works offline, and the renderer's telemetry is switched off.
-
+// `npm run docs`: the HTML API reference (Redoc, via Redocly CLI) in every
+// language, from the bundled contract and its translations in generated/:
+// English in build/docs/index.html, each translation in
+// build/docs/<lang>/index.html (git-ignored). Scripts are inlined so the
+// pages work offline, the renderer's telemetry is switched off, and each
+// page links to the others.
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { isMain } from './lib/is-main.ts';
 import { fromRoot } from './lib/paths.ts';
 import { runRedocly } from './lib/redocly.ts';
+import { translatedBundleFile, translationLanguages } from './translations/bundle.ts';
 
 export const docsFile = fromRoot('build/docs/index.html');
 
-export async function buildDocs(output: string = docsFile): Promise<void> {
-  const result = await runRedocly([
-    'build-docs',
-    'generated/openapi.yaml',
-    '--output',
-    output,
-    '--inlineBundle',
-    '--openapi.disableTelemetry=true',
-    '--title',
-    'Huawei Cloud APIG — purchased API groups',
-  ]);
-  if (result.code !== 0)
-    throw new Error(`redocly build-docs failed (exit ${result.code}):\n${result.stderr}`);
+interface Language {
+  /** `en`, or the name of a file in openapi/translations/. */
+  code: string;
+  /** BCP 47 tag for `<html lang>`: it picks the fonts, CJK ones for Chinese. */
+  tag: string;
+  /** The link text, in the language itself. */
+  label: string;
+  title: string;
+  bundle: string;
+}
+
+const KNOWN: Record<string, Pick<Language, 'tag' | 'label' | 'title'>> = {
+  en: { tag: 'en', label: 'English', title: 'Huawei Cloud APIG — purchased API groups' },
+  zh: { tag: 'zh-CN', label: '中文', title: '华为云 APIG：已购买的API分组' },
+};
+
+function languages(): Language[] {
+  return ['en', ...translationLanguages()].map((code) => ({
+    code,
+    ...(KNOWN[code] ?? { tag: code, label: code, title: KNOWN.en?.title ?? code }),
+    bundle: code === 'en' ? 'generated/openapi.yaml' : translatedBundleFile(code),
+  }));
+}
+
+/** Where the page of `language` goes when the English one is `englishFile`. */
+const pageFile = (englishFile: string, language: Language) =>
+  language.code === 'en' ? englishFile : join(dirname(englishFile), language.code, 'index.html');
+
+// The page's language, and a link to each other language, fixed in the
+// top right corner above Redoc's layout.
+function withLanguageLinks(
+  html: string,
+  file: string,
+  language: Language,
+  all: Language[],
+  englishFile: string,
+): string {
+  const links = all
+    .filter((other) => other !== language)
+    .map((other) => {
+      const href = relative(dirname(file), pageFile(englishFile, other)).split('\\').join('/');
+      return `<a href="${href}" hreflang="${other.tag}" lang="${other.tag}">${other.label}</a>`;
+    })
+    .join(' ');
+  const nav = `<nav id="language-links" style="position:fixed;top:8px;right:16px;z-index:1000;padding:4px 10px;background:#fff;border:1px solid #ddd;border-radius:4px;font:14px sans-serif">${links}</nav>`;
+  // Only the first <html> and <body>: the inlined scripts contain others.
+  return html
+    .replace(/<html[^>]*>/, `<html lang="${language.tag}">`)
+    .replace('<body>', `<body>\n${nav}`);
+}
+
+export async function buildDocs(englishFile: string = docsFile): Promise<string[]> {
+  const all = languages();
+  return Promise.all(
+    all.map(async (language) => {
+      const output = pageFile(englishFile, language);
+      const result = await runRedocly([
+        'build-docs',
+        language.bundle,
+        '--output',
+        output,
+        '--inlineBundle',
+        '--openapi.disableTelemetry=true',
+        '--title',
+        language.title,
+      ]);
+      if (result.code !== 0) {
+        throw new Error(
+          `redocly build-docs ${language.bundle} failed (exit ${result.code}):\n${result.stderr}`,
+        );
+      }
+      const html = await readFile(output, 'utf8');
+      await writeFile(output, withLanguageLinks(html, output, language, all, englishFile));
+      return output;
+    }),
+  );
 }
 
 if (isMain(import.meta.url)) {
-  await buildDocs();
-  console.log(`wrote ${docsFile.replace(fromRoot('.'), '')}`);
+  for (const file of await buildDocs()) console.log(`wrote ${relative(fromRoot('.'), file)}`);
 }

@@ -1,12 +1,16 @@
 // In headless Chromium (Debian's package, driven by playwright-core): a page
 // on one 127.0.0.1 origin lists purchases from the mock on another through
 // the built client bundle; signRequest gives the same Authorization as in
-// Node; and the HTML reference renders both operations and their errors.
+// Node; and the HTML reference renders both operations and their errors, in
+// English and in Chinese.
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
+import { type JsonObject, objectAt } from '../../review/json.ts';
 import { buildBrowserBundle } from '../../scripts/build-browser.ts';
 import { buildDocs } from '../../scripts/build-docs.ts';
 import { signRequest } from '../../src/index.ts';
@@ -177,36 +181,107 @@ const statusesOf = (operationId: string): string[] =>
     .filter((pair) => pair.operationId === operationId)
     .map((pair) => pair.status);
 
-describe.runIf(runBrowserTests)('the HTML reference (npm run docs)', () => {
-  it.each([
-    [
-      'listpurchasedgroups',
-      'List purchased API groups',
-      statusesOf('listPurchasedGroups'),
-      '500',
-      'APIG.9999',
-    ],
-    [
-      'getpurchasedgroup',
-      'Get one purchased API group',
-      statusesOf('getPurchasedGroup'),
-      '404',
-      'APIG.3014',
-    ],
-  ])(
-    'renders %s with every documented status and its error examples',
-    async (anchor, summary, statuses, errorStatus, code) => {
-      const page = await openPage(`${site.url}/docs/#/purchases/${anchor}`);
-      await page.getByText(summary).first().waitFor();
-      // innerText: the rendered text, without the inlined scripts.
-      const text = await page.innerText('body');
-      expect(text).toMatch(new RegExp(`Responses\\s*${statuses.join('\\s*')}\\b`));
-      await page.getByText(errorStatus, { exact: true }).first().click();
-      await page.getByText(code).first().waitFor();
-      await page.screenshot({ path: join(screenshots, `docs-${anchor}.png`) });
+// Each operation's title in each language, read from the bundles the pages
+// are built from: Huawei's Chinese page titles in the Chinese one.
+const chinese = parse(readFileSync(join(repoRoot, 'generated/openapi.zh.yaml'), 'utf8'));
+const summaryOf = (contract: JsonObject, path: string): string =>
+  String(objectAt(objectAt(objectAt(contract.paths)[path]).get).summary);
+const operations = [
+  {
+    anchor: 'listpurchasedgroups',
+    path: '/v1.0/apigw/purchases/groups',
+    statuses: statusesOf('listPurchasedGroups'),
+    errorStatus: '500',
+    code: 'APIG.9999',
+  },
+  {
+    anchor: 'getpurchasedgroup',
+    path: '/v1.0/apigw/purchases/groups/{purchase_id}',
+    statuses: statusesOf('getPurchasedGroup'),
+    errorStatus: '404',
+    code: 'APIG.3014',
+  },
+];
+const pages = [
+  {
+    language: 'en',
+    url: '/docs/',
+    contract: loadContract(),
+    other: '中文',
+    otherPage: '/docs/zh/index.html',
+  },
+  {
+    language: 'zh',
+    url: '/docs/zh/',
+    contract: chinese,
+    other: 'English',
+    otherPage: '/docs/index.html',
+  },
+];
+
+describe.runIf(runBrowserTests)('the HTML reference in English and Chinese (npm run docs)', () => {
+  it("has Huawei's Chinese titles in the Chinese bundle", () => {
+    expect(operations.map((operation) => summaryOf(chinese, operation.path))).toEqual([
+      '查询已购买的API分组列表',
+      '查询分组详情',
+    ]);
+  });
+
+  for (const { language, url, contract, other, otherPage } of pages) {
+    it.each(operations)(
+      `${language}: renders $anchor with its title, every documented status and its error examples`,
+      async ({ anchor, path, statuses, errorStatus, code }) => {
+        const summary = summaryOf(contract, path);
+        const page = await openPage(`${site.url}${url}#/purchases/${anchor}`);
+        await page.getByText(summary).first().waitFor();
+        // innerText: the rendered text, without the inlined scripts.
+        const text = await page.innerText('body');
+        expect(text).toMatch(new RegExp(`Responses\\s*${statuses.join('\\s*')}\\b`));
+        await page.getByText(errorStatus, { exact: true }).first().click();
+        await page.getByText(code).first().waitFor();
+        await page.screenshot({ path: join(screenshots, `docs-${language}-${anchor}.png`) });
+        await page.close();
+      },
+    );
+
+    it(`${language}: declares its language and links to the other one`, async () => {
+      const page = await openPage(`${site.url}${url}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(language === 'zh' ? 'zh-CN' : 'en');
+      const link = page.locator('#language-links a');
+      expect(await link.innerText()).toBe(other);
+      await Promise.all([page.waitForURL(`**${otherPage}`), link.click()]);
+      expect(new URL(page.url()).pathname).toBe(otherPage);
       await page.close();
-    },
-  );
+    });
+  }
+
+  it('renders Chinese glyphs, not empty boxes (a CJK font is installed)', async () => {
+    const page = await openPage(`${site.url}/docs/zh/`);
+    await page.getByText('查询分组详情').first().waitFor();
+    // Without a font for them, two different characters draw the same
+    // "missing glyph" box; with one, their pixels differ.
+    const differ = await page.evaluate(() => {
+      const pixels = (char: string) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 40;
+        canvas.height = 40;
+        const context = canvas.getContext('2d');
+        if (context === null) return '';
+        context.font = `32px ${getComputedStyle(document.body).fontFamily}`;
+        context.fillText(char, 2, 32);
+        return Array.from(context.getImageData(0, 0, 40, 40).data).join(',');
+      };
+      return {
+        chinese: pixels('查') !== pixels('询') && pixels('询') !== pixels('详'),
+        // The method itself: two private-use characters, which no font
+        // draws, give the same box.
+        boxes: pixels('\uE000') === pixels('\uE001'),
+      };
+    });
+    expect(differ).toEqual({ chinese: true, boxes: true });
+    await page.screenshot({ path: join(screenshots, 'docs-zh-overview.png') });
+    await page.close();
+  });
 
   it('sends nothing to Redocly: telemetry is off (only its logo image is fetched)', async () => {
     const page = await openPage(`${site.url}/docs/#/purchases/listpurchasedgroups`);
