@@ -16,6 +16,7 @@ import { lintContract } from './lint.ts';
 import { gitTopLevel, loadBase, loadHead, resolveCommit } from './load.ts';
 import { contractStats, operationsOf } from './operations.ts';
 import { type DocsLocation, renderReport } from './report.ts';
+import { translationNotes } from './translations.ts';
 import { judge, type Verdict } from './verdict.ts';
 
 const defaultReport = 'build/review/report.md';
@@ -124,6 +125,7 @@ async function review(args: ReviewArgs): Promise<number> {
   const linting = lintContract(top);
   const [base, head] = await Promise.all([loadBase(top, commit), loadHead(top)]);
   const changes = compareContracts(base.document, head.document);
+  const untranslated = await translationNotes(top, base.document, head.document);
   const lint = await linting;
   const versions = { base: versionOf(base.document), head: versionOf(head.document) };
   const verdict = judge({
@@ -156,7 +158,7 @@ async function review(args: ReviewArgs): Promise<number> {
     verdict,
     docs: docsLocation(top),
     operationIds,
-    notes: notesFor(args, changes, versions, changelog),
+    notes: [...notesFor(args, changes, versions, changelog), ...untranslated],
   });
   process.stdout.write(report);
   const output = args.output === undefined ? join(top, defaultReport) : resolve(args.output);

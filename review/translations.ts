@@ -1,0 +1,47 @@
+// What the review says about translations: the texts a change adds or edits
+// that a translation overlay (openapi/translations/<lang>.yaml) leaves
+// untranslated, either missing or still translating the previous English.
+// A note, not a failure: `npm test` already fails on a missing one.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkTranslation } from '../scripts/translations/check.ts';
+import { type Text, translatableTexts } from '../scripts/translations/texts.ts';
+import type { JsonObject } from './json.ts';
+
+const translationsDir = 'openapi/translations';
+const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
+
+/** One note per language whose overlay leaves a text of this change untranslated. */
+export async function translationNotes(
+  top: string,
+  base: JsonObject,
+  head: JsonObject,
+): Promise<string[]> {
+  const folder = join(top, translationsDir);
+  if (!existsSync(folder)) return [];
+  const before = new Map(translatableTexts(base).map((text) => [keyOf(text), text.english]));
+  const changedByThisChange = (text: Text) => before.get(keyOf(text)) !== text.english;
+  const notes: string[] = [];
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()) {
+    const label = `${translationsDir}/${file}`;
+    const report = await checkTranslation(head, join(folder, file), label);
+    const untranslated = [
+      ...report.missing
+        .filter(changedByThisChange)
+        .map((text) => `${located(text)} (no translation)`),
+      ...report.outdated
+        .filter(changedByThisChange)
+        .map((text) => `${located(text)} (the translation still follows the previous English)`),
+    ];
+    if (untranslated.length > 0) {
+      notes.push(
+        `this change leaves ${untranslated.length} text(s) untranslated in \`${label}\`: ${untranslated.join('; ')}. Update the action's \`update\` and \`x-english\`.`,
+      );
+    }
+  }
+  return notes;
+}
+
+const located = (text: Text) => `\`${text.key}\` at \`${text.pointer || '/'}\``;
