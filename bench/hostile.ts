@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { startMock } from '../mock/stack.ts';
+import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };
 
@@ -49,7 +50,7 @@ function raw(head: string, body = '', timeoutMs = 5_000): Promise<number> {
 async function stillUp(): Promise<boolean> {
   const started = Date.now();
   const response = await fetch(`${mock.url}${list}?page_size=1`, {
-    headers: { 'X-Auth-Token': 't' },
+    headers: { [AUTH_HEADERS.token]: 't' },
     signal: AbortSignal.timeout(2_000),
   }).catch(() => undefined);
   await response?.body?.cancel();
@@ -64,20 +65,29 @@ const hostile = (n: number): [string, string] => {
   const sequence = escapes[n % escapes.length] ?? '%';
   switch (n % 6) {
     case 0:
-      return [`GET ${list}/${sequence} HTTP/1.1\r\nX-Auth-Token: t`, ''];
+      return [`GET ${list}/${sequence} HTTP/1.1\r\n${AUTH_HEADERS.token}: t`, ''];
     case 1:
       return [
-        `GET ${list}?group_name=${sequence}&page_no=${sequence} HTTP/1.1\r\nX-Auth-Token: t`,
+        `GET ${list}?group_name=${sequence}&page_no=${sequence} HTTP/1.1\r\n${AUTH_HEADERS.token}: t`,
         '',
       ];
     case 2:
       return [`GET ${list}/${sequence}${'a'.repeat(n % 300)} HTTP/1.1`, ''];
     case 3:
-      return [`GET ${list} HTTP/1.1\r\nX-Auth-Token: t\r\nContent-Length: 5000`, 'x'.repeat(5000)];
+      return [
+        `GET ${list} HTTP/1.1\r\n${AUTH_HEADERS.token}: t\r\nContent-Length: 5000`,
+        'x'.repeat(5000),
+      ];
     case 4:
-      return [`GET ${list}?page_size=9999${'9'.repeat(n % 40)} HTTP/1.1\r\nX-Auth-Token: t`, ''];
+      return [
+        `GET ${list}?page_size=9999${'9'.repeat(n % 40)} HTTP/1.1\r\n${AUTH_HEADERS.token}: t`,
+        '',
+      ];
     default:
-      return [`GET ${list}?page_size=-${n} HTTP/1.1\r\nAuthorization: ${sequence}`, ''];
+      return [
+        `GET ${list}?page_size=-${n} HTTP/1.1\r\n${AUTH_HEADERS.authorization}: ${sequence}`,
+        '',
+      ];
   }
 };
 const statuses = new Map<number, number>();
@@ -123,7 +133,7 @@ const bodyStart = Date.now();
 const big = 'x'.repeat(10 * 1024 * 1024);
 const bodies = await Promise.all(
   Array.from({ length: 8 }, () =>
-    raw(`GET ${list} HTTP/1.1\r\nX-Auth-Token: t\r\nContent-Length: ${big.length}`, big),
+    raw(`GET ${list} HTTP/1.1\r\n${AUTH_HEADERS.token}: t\r\nContent-Length: ${big.length}`, big),
   ),
 );
 console.log(`8 × 10 MB bodies on GET: ${bodies.join(', ')} in ${Date.now() - bodyStart} ms`);

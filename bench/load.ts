@@ -17,13 +17,14 @@ import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { startMock } from '../mock/stack.ts';
 import { freePort, spawnServer } from '../scripts/lib/spawn-server.ts';
+import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, loadContract } from '../test/support/contract.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
 const listPath = '/v1.0/apigw/purchases/groups';
-const headers = { 'X-Auth-Token': 'load-test-token' };
+const headers = { [AUTH_HEADERS.token]: 'load-test-token' };
 const goals = { p99Ms: 20, readyMs: 1_500 };
 
 interface Settings {

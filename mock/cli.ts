@@ -5,6 +5,7 @@
 // `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
 // Options: --host, --port (or MOCK_HOST, MOCK_PORT).
 import { parseArgs } from 'node:util';
+import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
@@ -46,7 +47,7 @@ runCli(async () => {
   }[mode];
   console.log(`\nMock at ${mock.url}: ${served}`);
   console.log(
-    `  curl -H 'X-Auth-Token: any' '${mock.url}/v1.0/apigw/purchases/groups?page_size=5'`,
+    `  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}/v1.0/apigw/purchases/groups?page_size=5'`,
   );
   console.log(
     "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (README, \"For frontends\").\n",

@@ -9,6 +9,7 @@ import {
   type RunningServer,
   spawnServer,
 } from '../scripts/lib/spawn-server.ts';
+import { SECRET_HEADERS } from '../src/auth-headers.ts';
 
 export const prismBin = createRequire(import.meta.url).resolve(
   '@stoplight/prism-cli/dist/index.js',
@@ -100,9 +101,12 @@ export function prismArgs(options: PrismOptions, host: string, port: number): st
   return ['mock', spec, ...common, ...(options.mode === 'dynamic' ? dynamic : [])];
 }
 
-// Header names whose values are credentials (AK/SK signatures, IAM tokens).
-const credentialValue =
-  /\b(x-auth-token|authorization|proxy-authorization|x-security-token|cookie)(["']?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|.*)/gi;
+// Header names whose values are credentials (AK/SK signatures, IAM tokens),
+// and what follows them up to the end of the (quoted) value.
+const credentialValue = new RegExp(
+  `\\b(${[...SECRET_HEADERS, 'Proxy-Authorization', 'Cookie'].join('|')})(["']?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|'[^']*'|.*)`,
+  'gi',
+);
 
 /**
  * Masks credential header values in a log line. At `info` Prism prints none;

@@ -6,6 +6,8 @@
 // selects any documented response; parameter checks against the contract's
 // bounds (400); then the data: the list filtered and paged, the detail looked
 // up, an unknown id 404.
+
+import { AUTH_HEADERS } from '../auth-headers.js';
 import type {
   ListPurchasedGroupsQuery,
   PurchasedGroupList,
@@ -79,7 +81,7 @@ function errorAnswer(
 
 /** Missing both `X-Auth-Token` and `Authorization`: the gateway's 401 (signatures are not checked). */
 export const hasCredentials = (headers: MockRequest['headers']): boolean =>
-  Boolean(headers.get('X-Auth-Token') || headers.get('Authorization'));
+  Boolean(headers.get(AUTH_HEADERS.token) || headers.get(AUTH_HEADERS.authorization));
 
 export function answer(request: MockRequest, { purchases, contract }: AnswerOptions): MockAnswer {
   const found = route(request.url.pathname);

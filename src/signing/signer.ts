@@ -23,7 +23,8 @@ import { type AsyncDigests, cryptoBackend, type SyncDigests } from './crypto.js'
 export type { AkSkCredentials };
 
 /**
- * The headers this signer signs, each only when present. `host` (from the
+ * The headers this signer signs (canonical, lower-case names: the wire
+ * format of the signature), each only when present. `host` (from the
  * URL) and `x-sdk-date` are what APIG requires; `x-security-token` binds
  * temporary credentials; `content-type` binds how the body is read.
  * Everything else (user-agent, accept, ...) stays unsigned so that browsers
@@ -48,11 +49,11 @@ export interface SignableRequest {
 }
 
 /** The headers to add to the request: X-Sdk-Date, Authorization and, for temporary credentials, X-Security-Token. */
-export type SignedAuthHeaders = {
-  'X-Sdk-Date': string;
-  Authorization: string;
-  'X-Security-Token'?: string;
-};
+export type SignedAuthHeaders = Record<
+  typeof AUTH_HEADERS.sdkDate | typeof AUTH_HEADERS.authorization,
+  string
+> &
+  Partial<Record<typeof AUTH_HEADERS.securityToken, string>>;
 
 type MaybePromise<T> = T | Promise<T>;
 

@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { type JsonObject, objectAt } from '../../review/json.ts';
 import { buildBrowserBundle } from '../../scripts/build-browser.ts';
 import { buildDocs } from '../../scripts/build-docs.ts';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { signRequest } from '../../src/index.ts';
 import { listPage } from '../../src/mock/answer.ts';
 import { checkDataset } from '../../src/mock/dataset.ts';
@@ -153,6 +154,7 @@ describe.runIf(runBrowserTests)(
               credentials,
               new Date(date),
             );
+            // Runs in the page: no import reaches it.
             out.push(signed.headers.get('Authorization'));
           }
           return out;
@@ -163,7 +165,7 @@ describe.runIf(runBrowserTests)(
         requests.map(async ([method, url]) =>
           (
             await signRequest(new Request(url, { method }), credentials, new Date(date))
-          ).headers.get('Authorization'),
+          ).headers.get(AUTH_HEADERS.authorization),
         ),
       );
       expect(inBrowser).toEqual(inNode);

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { ApigError, createPurchasesClient } from '../../src/index.ts';
 import {
   loadGatewayTraffic,
@@ -50,7 +51,7 @@ afterAll(async () => {
 
 const through = (member: TrafficMember) =>
   fetch(`${proxy?.url}${requestTarget(member)}`, {
-    headers: { 'X-Auth-Token': 'token-from-iam', [memberHeader]: member.name },
+    headers: { [AUTH_HEADERS.token]: 'token-from-iam', [memberHeader]: member.name },
   });
 
 const gatewayShaped = members.filter((member) => !member.documentationArtifact);

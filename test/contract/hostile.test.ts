@@ -4,11 +4,12 @@
 // servers must answer every one clearly and stay up.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { type HostileUpstream, startHostileUpstream } from '../support/hostile-upstream.ts';
 import { type RunningProxy, startMockProxy } from '../support/mock-proxy.ts';
 
 const list = '/v1.0/apigw/purchases/groups';
-const token = { 'X-Auth-Token': 'token-from-iam' };
+const token = { [AUTH_HEADERS.token]: 'token-from-iam' };
 // Each of these in the purchase id segment killed Prism (URIError in getPathParams).
 const malformed = ['%ZZ', '%', '%FF', '%C0%AF', '%ED%A0%80'];
 
@@ -41,7 +42,7 @@ function describeGuards(name: string, url: () => string) {
       async (sequence, withCredentials) => {
         const response = await rawRequest(url(), [
           `GET ${list}/${sequence} HTTP/1.1`,
-          ...(withCredentials ? ['X-Auth-Token: t'] : []),
+          ...(withCredentials ? [`${AUTH_HEADERS.token}: t`] : []),
         ]);
         expect(response).toMatch(/^HTTP\/1\.1 400 /);
         expect(response).toContain('"error_code":"APIG.2000"');
@@ -54,7 +55,7 @@ function describeGuards(name: string, url: () => string) {
     it('a malformed escape in the query is refused too', async () => {
       const response = await rawRequest(url(), [
         `GET ${list}?group_name=%E4%B8 HTTP/1.1`,
-        'X-Auth-Token: t',
+        `${AUTH_HEADERS.token}: t`,
       ]);
       expect(response).toMatch(/^HTTP\/1\.1 400 /);
     });

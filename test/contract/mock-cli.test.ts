@@ -9,6 +9,7 @@ import { startMock } from '../../mock/stack.ts';
 import { fromRoot, repoRoot } from '../../scripts/lib/paths.ts';
 import { runNode } from '../../scripts/lib/run-node.ts';
 import { freePort, spawnServer } from '../../scripts/lib/spawn-server.ts';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import type { MockPurchase } from '../../src/mock/dataset.ts';
 import { purchases } from '../mock/behaviour.ts';
 
@@ -63,7 +64,7 @@ describe('npm run mock -- --data', () => {
     });
     try {
       const response = await fetch(`http://127.0.0.1:${port}${list}`, {
-        headers: { 'X-Auth-Token': 't' },
+        headers: { [AUTH_HEADERS.token]: 't' },
       });
       expect(await response.json()).toMatchObject({
         total: 2,
@@ -84,7 +85,7 @@ describe('Prism checks every answer of the data layer', () => {
     const mock = await startMock({ mode: 'data', host: '127.0.0.1', purchases: drifted });
     try {
       const response = await fetch(`${mock.url}${list}/${drifted[0]?.id}`, {
-        headers: { 'X-Auth-Token': 't' },
+        headers: { [AUTH_HEADERS.token]: 't' },
       });
       expect(response.status).toBe(500);
       const problem = (await response.json()) as {

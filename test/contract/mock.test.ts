@@ -3,6 +3,7 @@
 // are read from generated/openapi.json, so the tests follow the contract.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningPrism, startPrism } from '../../mock/prism.ts';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import {
   documentedResponses,
   isObject,
@@ -18,12 +19,12 @@ const mockUrl = inject('examplesMockUrl');
 const listPath = '/v1.0/apigw/purchases/groups';
 const purchaseId = '3f30d49b-220f-4b11-9e94-c2fd3c1cc587';
 const detailPath = `${listPath}/${purchaseId}`;
-const token = { 'X-Auth-Token': 'token-from-iam' };
+const token = { [AUTH_HEADERS.token]: 'token-from-iam' };
 // The shape Huawei's SDKs send; the mock checks presence, not the signature.
 const signature = {
   Authorization:
     'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=f20844ca8ffa0fbcc1c692e0685ddf7592fe748029f48fb9467ac0b0d096ea67',
-  'X-Sdk-Date': '20060102T150405Z',
+  [AUTH_HEADERS.sdkDate]: '20060102T150405Z',
 };
 const frontendOrigin = 'http://localhost:5173';
 
@@ -69,7 +70,7 @@ const responses = documentedResponses(contract);
 
 describe('CORS: browsers on another origin can call the mock', () => {
   it('answers the preflight for the credential, signing and Prefer headers', async () => {
-    const requested = ['x-auth-token', 'authorization', 'x-sdk-date', 'prefer'];
+    const requested = [...Object.values(AUTH_HEADERS), 'Prefer'].map((name) => name.toLowerCase());
     const response = await fetch(`${mockUrl}${listPath}`, {
       method: 'OPTIONS',
       headers: {
@@ -219,9 +220,11 @@ describe('log output', () => {
 
   it('never prints credential header values, even at debug level', async () => {
     const url = `${verbose?.url}${listPath}`;
-    await (await fetch(url, { headers: { 'X-Auth-Token': secret } })).text();
+    await (await fetch(url, { headers: { [AUTH_HEADERS.token]: secret } })).text();
     await (
-      await fetch(url, { headers: { Authorization: `SDK-HMAC-SHA256 Access=${secret}` } })
+      await fetch(url, {
+        headers: { [AUTH_HEADERS.authorization]: `SDK-HMAC-SHA256 Access=${secret}` },
+      })
     ).text();
     // The log lines may trail the responses by a moment.
     await vi.waitFor(() => {

@@ -2,6 +2,7 @@
 // the HTTP mock, and a table of requests both must answer identically.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { createPurchasesHandlers, DatasetError } from '../../src/mock/msw.ts';
 import { describeMockBehaviour, purchases } from '../mock/behaviour.ts';
 
@@ -15,7 +16,7 @@ describeMockBehaviour('MSW handlers', () => mswOrigin);
 
 const first = purchases[0]?.id ?? '';
 const some = purchases[57];
-const token = { 'X-Auth-Token': 'dev' };
+const token = { [AUTH_HEADERS.token]: 'dev' };
 const list = '/v1.0/apigw/purchases/groups';
 const requests: [target: string, headers: Record<string, string>][] = [
   [list, token],
@@ -39,7 +40,10 @@ const requests: [target: string, headers: Record<string, string>][] = [
   [`${list}?page_size=abc`, token],
   [`${list}?page_no=1.5`, token],
   [list, {}],
-  [list, { Authorization: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=00' }],
+  [
+    list,
+    { [AUTH_HEADERS.authorization]: 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=00' },
+  ],
   [list, { ...token, Prefer: 'code=500' }],
   [list, { ...token, Prefer: 'code=400, example=invalidParameterValue' }],
   [list, { ...token, Prefer: 'example=emptyList' }],

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { isObject, loadContract, resolveRef } from '../support/contract.ts';
 import { startMockProxy } from '../support/mock-proxy.ts';
 
@@ -20,7 +21,7 @@ const violatingBody = JSON.stringify({
 });
 
 const listPath = '/v1.0/apigw/purchases/groups';
-const token = { 'X-Auth-Token': 'token-from-iam' };
+const token = { [AUTH_HEADERS.token]: 'token-from-iam' };
 
 let upstream: Server;
 let upstreamUrl: string;
@@ -61,7 +62,7 @@ describe('mock:proxy (violations become errors)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('sl-violations')).toBeNull();
     expect(await response.text()).toBe(validBody);
-    expect(received[0]?.['x-auth-token']).toBe(token['X-Auth-Token']);
+    expect(received[0]?.[AUTH_HEADERS.token.toLowerCase()]).toBe(token[AUTH_HEADERS.token]);
   });
 
   it('answers a violating upstream body with 500 listing each violation', async () => {

@@ -1,6 +1,7 @@
 // The client against an injected fetch: what it sends, what it returns, and
 // the errors users catch.
 import { describe, expect, it, vi } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import {
   ApigArgumentError,
   ApigError,
@@ -51,7 +52,7 @@ describe('requests', () => {
     });
     expect(page).toEqual(seedList);
     const request = seen[0];
-    expect(request?.headers.get('X-Auth-Token')).toBe(TOKEN);
+    expect(request?.headers.get(AUTH_HEADERS.token)).toBe(TOKEN);
     const url = new URL(request?.url ?? '');
     expect(url.pathname).toBe('/v1.0/apigw/purchases/groups');
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -94,10 +95,10 @@ describe('requests', () => {
     });
     await client.listPurchasedGroups();
     const headers = seen[0]?.headers;
-    expect(headers?.get('Authorization')).toMatch(
+    expect(headers?.get(AUTH_HEADERS.authorization)).toMatch(
       /^SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=[0-9a-f]{64}$/,
     );
-    expect(headers?.get('X-Sdk-Date')).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(headers?.get(AUTH_HEADERS.sdkDate)).toMatch(/^\d{8}T\d{6}Z$/);
     expect(headers?.has('X-Auth-Token')).toBe(false);
   });
 
@@ -114,7 +115,7 @@ describe('requests', () => {
     });
     expect(response.status).toBe(200);
     expect(data?.purchases).toHaveLength(3);
-    expect(seen[0]?.headers.get('X-Auth-Token')).toBe(TOKEN);
+    expect(seen[0]?.headers.get(AUTH_HEADERS.token)).toBe(TOKEN);
   });
 });
 
@@ -265,14 +266,14 @@ describe('ApigError', () => {
         error_code: 'APIG.1002',
         error_msg: 'Incorrect token or token resolution failed',
         app_secret: 'app-secret-value',
-        echoed: request.headers.get('Authorization'),
+        echoed: request.headers.get(AUTH_HEADERS.authorization),
       });
     for (const credentials of [{ token: TOKEN }, { accessKey: 'AK', secretKey: SECRET_KEY }]) {
       const { client, seen } = clientWith(echo, { credentials });
       const error = (await client.listPurchasedGroups().catch((e: unknown) => e)) as ApigError;
       const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });
       const signature =
-        seen[0]?.headers.get('Authorization')?.split('Signature=')[1] ?? 'no-signature';
+        seen[0]?.headers.get(AUTH_HEADERS.authorization)?.split('Signature=')[1] ?? 'no-signature';
       for (const secret of [TOKEN, SECRET_KEY, signature, 'app-secret-value']) {
         expect(everything).not.toContain(secret);
       }

@@ -38,6 +38,7 @@ import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { encodeRfc3986, formatSdkDate } from '../../src/signing/canonical.js';
 import { signRequest } from '../../src/signing/signer.js';
 
@@ -224,7 +225,7 @@ function requestOf(s: Scenario): Request {
 
 function oracleInputOf(s: Scenario, request: Request): OracleInput {
   const headers: Record<string, string> = {
-    'X-Sdk-Date': formatSdkDate(s.date),
+    [AUTH_HEADERS.sdkDate]: formatSdkDate(s.date),
     host: new URL(request.url).host,
   };
   const contentType = request.headers.get('content-type');
@@ -259,8 +260,8 @@ describe('signRequest against Huawei AKSKSigner.sign', () => {
         const ours = await signRequest(request, credentials, s.date);
         const theirs = oracleSign(input, s.accessKey, s.secretKey);
 
-        expect(ours.headers.get('x-sdk-date')).toBe(theirs['X-Sdk-Date']);
-        expect(ours.headers.get('authorization')).toBe(theirs.Authorization);
+        expect(ours.headers.get(AUTH_HEADERS.sdkDate)).toBe(theirs[AUTH_HEADERS.sdkDate]);
+        expect(ours.headers.get(AUTH_HEADERS.authorization)).toBe(theirs.Authorization);
       }),
       { numRuns: 1000 },
     );
@@ -277,13 +278,13 @@ describe('signRequest against Huawei AKSKSigner.sign', () => {
       {
         endpoint: 'https://apig.example.com:8443/v1.0/x',
         method: 'GET',
-        headers: { 'X-Sdk-Date': formatSdkDate(date) },
+        headers: { [AUTH_HEADERS.sdkDate]: formatSdkDate(date) },
         queryParams: { b: '2', a: '1' },
       },
       'AccessKey',
       'SecretKey',
     );
-    expect(ours.headers.get('authorization')).toBe(theirs.Authorization);
+    expect(ours.headers.get(AUTH_HEADERS.authorization)).toBe(theirs.Authorization);
     expect(theirs.host).toBe('apig.example.com:8443');
   });
 });
@@ -296,7 +297,7 @@ describe('documented differences from the Node SDK (Go and Python agree with us)
       {
         endpoint,
         method: 'GET',
-        headers: { 'X-Sdk-Date': formatSdkDate(date), host: 'h' },
+        headers: { [AUTH_HEADERS.sdkDate]: formatSdkDate(date), host: 'h' },
         queryParams,
       },
       creds.accessKey,
@@ -312,19 +313,21 @@ describe('documented differences from the Node SDK (Go and Python agree with us)
       date,
     );
     const theirs = oracleFor('https://h/', { [emoji]: '2', [bang]: '1' });
-    expect(ours.headers.get('authorization')).not.toBe(theirs);
+    expect(ours.headers.get(AUTH_HEADERS.authorization)).not.toBe(theirs);
     // Without the conflict the two agree.
     const plain = await signRequest(new Request('https://h/?b=2&a=1'), creds, date);
-    expect(plain.headers.get('authorization')).toBe(oracleFor('https://h/', { b: '2', a: '1' }));
+    expect(plain.headers.get(AUTH_HEADERS.authorization)).toBe(
+      oracleFor('https://h/', { b: '2', a: '1' }),
+    );
   });
 
   it('quirk 2: decodes the path before encoding, the Node SDK double-encodes', async () => {
     const ours = await signRequest(new Request('https://h/a%20b'), creds, date);
     expect(legacyUrl.parse('https://h/a b').pathname).toBe('/a%20b');
-    expect(ours.headers.get('authorization')).not.toBe(oracleFor('https://h/a b'));
+    expect(ours.headers.get(AUTH_HEADERS.authorization)).not.toBe(oracleFor('https://h/a b'));
     // The Node SDK signs /a%2520b/, which is what a raw "a%20b" path means to us.
     const literal = await signRequest(new Request('https://h/a%2520b'), creds, date);
-    expect(literal.headers.get('authorization')).toBe(oracleFor('https://h/a b'));
+    expect(literal.headers.get(AUTH_HEADERS.authorization)).toBe(oracleFor('https://h/a b'));
   });
 
   it('quirk 3: drops an explicit default port, as fetch does in the Host header', async () => {
@@ -333,14 +336,14 @@ describe('documented differences from the Node SDK (Go and Python agree with us)
       {
         endpoint: 'https://h:443/',
         method: 'GET',
-        headers: { 'X-Sdk-Date': formatSdkDate(date) },
+        headers: { [AUTH_HEADERS.sdkDate]: formatSdkDate(date) },
         queryParams: {},
       },
       creds.accessKey,
       creds.secretKey,
     );
     expect(theirs.host).toBe('h:443');
-    expect(ours.headers.get('authorization')).not.toBe(theirs.Authorization);
-    expect(ours.headers.get('authorization')).toBe(oracleFor('https://h/'));
+    expect(ours.headers.get(AUTH_HEADERS.authorization)).not.toBe(theirs.Authorization);
+    expect(ours.headers.get(AUTH_HEADERS.authorization)).toBe(oracleFor('https://h/'));
   });
 });

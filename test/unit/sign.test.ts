@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import {
   canonicalHeaders,
   canonicalQueryString,
@@ -39,7 +40,7 @@ function sha256(text: string): string {
 }
 
 async function authorizationOf(request: Request, creds = credentials): Promise<string | null> {
-  return (await signRequest(request, creds, DATE)).headers.get('authorization');
+  return (await signRequest(request, creds, DATE)).headers.get(AUTH_HEADERS.authorization);
 }
 
 function signedHeadersOf(authorization: string | null): string | undefined {
@@ -70,8 +71,8 @@ describe('known vectors (AK AccessKey, SK SecretKey, 20060102T150405Z)', () => {
       'https://apig.cn-north-4.myhuaweicloud.com/v1.0/apigw/purchases/groups?page_no=1&page_size=20',
     );
     const signed = await signRequest(request, credentials, DATE);
-    expect(signed.headers.get('x-sdk-date')).toBe(SDK_DATE);
-    expect(signed.headers.get('authorization')).toBe(
+    expect(signed.headers.get(AUTH_HEADERS.sdkDate)).toBe(SDK_DATE);
+    expect(signed.headers.get(AUTH_HEADERS.authorization)).toBe(
       'SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, ' +
         'Signature=f20844ca8ffa0fbcc1c692e0685ddf7592fe748029f48fb9467ac0b0d096ea67',
     );
@@ -120,8 +121,8 @@ describe('signed header set', () => {
       { ...credentials, securityToken: token },
       DATE,
     );
-    expect(signed.headers.get('x-security-token')).toBe(token);
-    expect(signed.headers.get('authorization')).toBe(
+    expect(signed.headers.get(AUTH_HEADERS.securityToken)).toBe(token);
+    expect(signed.headers.get(AUTH_HEADERS.authorization)).toBe(
       expectedAuthorization(
         `GET\n/\n\nhost:example.com\nx-sdk-date:${SDK_DATE}\nx-security-token:${token}\n\n` +
           `host;x-sdk-date;x-security-token\n${EMPTY_BODY_SHA256}`,
@@ -131,7 +132,9 @@ describe('signed header set', () => {
   });
 
   it('signs an X-Security-Token already on the request', async () => {
-    const request = new Request('https://example.com/', { headers: { 'X-Security-Token': 'tok' } });
+    const request = new Request('https://example.com/', {
+      headers: { [AUTH_HEADERS.securityToken]: 'tok' },
+    });
     expect(signedHeadersOf(await authorizationOf(request))).toBe(
       'host;x-sdk-date;x-security-token',
     );
@@ -139,11 +142,11 @@ describe('signed header set', () => {
 
   it('replaces a stale X-Sdk-Date and Authorization', async () => {
     const request = new Request('https://example.com/', {
-      headers: { 'X-Sdk-Date': '19990101T000000Z', Authorization: 'old' },
+      headers: { [AUTH_HEADERS.sdkDate]: '19990101T000000Z', Authorization: 'old' },
     });
     const signed = await signRequest(request, credentials, DATE);
-    expect(signed.headers.get('x-sdk-date')).toBe(SDK_DATE);
-    expect(signed.headers.get('authorization')).toBe(
+    expect(signed.headers.get(AUTH_HEADERS.sdkDate)).toBe(SDK_DATE);
+    expect(signed.headers.get(AUTH_HEADERS.authorization)).toBe(
       await authorizationOf(new Request('https://example.com/')),
     );
   });
@@ -214,7 +217,7 @@ describe('payload hash', () => {
     });
     const signed = await signRequest(request, credentials, DATE);
     expect(signed.headers.get('x-sdk-content-sha256')).toBe('UNSIGNED-PAYLOAD');
-    expect(signed.headers.get('authorization')).toBe(
+    expect(signed.headers.get(AUTH_HEADERS.authorization)).toBe(
       expectedAuthorization(
         'POST\n/p/\n\ncontent-type:text/plain;charset=UTF-8\nhost:example.com\n' +
           `x-sdk-date:${SDK_DATE}\n\ncontent-type;host;x-sdk-date\nUNSIGNED-PAYLOAD`,
@@ -240,7 +243,7 @@ describe('the original request', () => {
 
     expect(signed).not.toBe(original);
     expect([...original.headers]).toEqual(headersBefore);
-    expect(original.headers.has('authorization')).toBe(false);
+    expect(original.headers.has(AUTH_HEADERS.authorization)).toBe(false);
     expect(original.bodyUsed).toBe(false);
     expect(await original.clone().text()).toBe(body);
 
