@@ -37,7 +37,7 @@ describe('redocly lint', () => {
       );
       await edit(
         'components/schemas/PurchaseBase.yaml',
-        '    description: Remaining number of API calls (剩余访问次数). No bound is documented.\n',
+        '    description: Remaining number of API calls. No bound is documented.\n',
         '',
       );
       await edit(
