@@ -53,17 +53,19 @@ console.log(
 row([
   'Node',
   'raw fetch',
+  'raw fetch, AK/SK headers',
   'bare openapi-fetch',
   'our token call',
   'our AK/SK call',
   'Huawei SDK (HcClient, AK/SK)',
 ]);
-row(['---', '---:', '---:', '---:', '---:', '---:']);
+row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
 for (const { node, calls } of nodes) {
   const cell = (value: number) => `${us(value)} (${times(value / calls.fetch)})`;
   row([
     node,
     us(calls.fetch),
+    cell(calls.fetchSigned),
     cell(calls.openapiFetch),
     cell(calls.token),
     cell(calls.aksk),
@@ -106,6 +108,13 @@ goal('token call / raw fetch', '≤ 1.05×', ({ calls }) => [
 goal('AK/SK call / raw fetch', '≤ 1.15×', ({ calls }) => [
   times(calls.aksk / calls.fetch),
   calls.aksk / calls.fetch <= 1.15,
+]);
+// Not a goal: the same call against a raw fetch that sends the same (longer)
+// signed headers, computed once: what is left is the client's own work.
+row([
+  '(AK/SK call / raw fetch sending AK/SK headers)',
+  '–',
+  ...nodes.map(({ calls }) => times(calls.aksk / calls.fetchSigned)),
 ]);
 goal('signHeaders / AKSKSigner.sign (throughput)', '≥ 1.5×', ({ signers }) => {
   const ratio = signers.find((s) => s.name === 'signHeaders')?.ratio ?? 0;

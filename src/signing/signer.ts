@@ -42,7 +42,11 @@ export interface SignableRequest {
   method: string;
   /** Absolute URL with its query, percent-encoded as it will be sent. */
   url: string | URL;
-  /** The request's headers: only Content-Type, X-Security-Token and X-Sdk-Content-Sha256 are read. */
+  /**
+   * The headers as they will be sent (fetch adds `Content-Type: text/plain`
+   * for a string body): only Content-Type, X-Security-Token and
+   * X-Sdk-Content-Sha256 are read.
+   */
   headers?: Headers | Record<string, string> | undefined;
   /** The exact body bytes (a string is sent as UTF-8); none for a GET. */
   body?: string | Uint8Array | ArrayBuffer | null | undefined;
