@@ -164,13 +164,15 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
 }
 
 // fetch(request, { signal }) copies the Request and makes the copy follow
-// the original's signal as well as ours: the dearest step of a call. A GET
-// has nothing a copy must carry beyond method, URL, headers and redirect
-// mode (openapi-fetch sets no other option), so it is sent from those.
+// the original's signal as well as ours: the dearest step of a call. Without
+// a body, a Request is its URL and options, so it is sent from those (every
+// option carried over, in case a middleware of `raw.use()` set one).
 function resend(request: Request, signal: AbortSignal): [Request | string, RequestInit] {
   if (request.body !== null) return [request, { signal }];
-  const { method, url, headers, redirect } = request;
-  return [url, { method, headers, redirect, signal }];
+  const { url, method, headers, redirect, cache, credentials, integrity, keepalive } = request;
+  const { mode, referrer, referrerPolicy } = request;
+  const init = { method, headers, redirect, cache, credentials, integrity, keepalive, mode };
+  return [url, { ...init, referrer, referrerPolicy, signal }];
 }
 
 function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {

@@ -119,6 +119,43 @@ describe('requests', () => {
   });
 });
 
+describe('with the platform fetch', () => {
+  it('sends what a middleware set, and never follows a redirect', async () => {
+    const sent: Request[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(new Request(input, init)); // what fetch itself does first
+      return jsonResponse(200, seedList);
+    });
+    try {
+      const client = createPurchasesClient({
+        baseUrl: 'http://127.0.0.1:4010',
+        credentials: { token: TOKEN },
+        retry: false,
+      });
+      client.raw.use({
+        onRequest: ({ request }) =>
+          new Request(request, {
+            cache: 'no-store',
+            keepalive: true,
+            referrerPolicy: 'no-referrer',
+          }),
+      });
+      await client.listPurchasedGroups({ page_size: 1 });
+      const [request] = sent;
+      expect(request?.url).toBe('http://127.0.0.1:4010/v1.0/apigw/purchases/groups?page_size=1');
+      expect(request?.headers.get(AUTH_HEADERS.token)).toBe(TOKEN);
+      expect([request?.cache, request?.keepalive, request?.referrerPolicy]).toEqual([
+        'no-store',
+        true,
+        'no-referrer',
+      ]);
+      expect(request?.redirect).toBe('manual');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('argument errors, before any request', () => {
   const cases: [
     string,
