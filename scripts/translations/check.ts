@@ -32,19 +32,19 @@ const excerpt = (text: string) => {
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
 };
 
-async function readActions(file: string): Promise<Action[] | string> {
+async function readActions(file: string, label: string): Promise<Action[] | string> {
   const lineCounter = new LineCounter();
   const document = parseDocument(await readFile(file, 'utf8'), { lineCounter });
   const [error] = document.errors;
   if (error !== undefined) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    return `${file}:${line}:${col}: ${error.message.split('\n')[0]}`;
+    return `${label}:${line}:${col}: ${error.message.split('\n')[0]}`;
   }
   const actions = document.get('actions', true);
-  if (!isSeq(actions)) return `${file}:1: an Overlay needs an \`actions\` list`;
+  if (!isSeq(actions)) return `${label}:1: an Overlay needs an \`actions\` list`;
   return actions.items.map((item): Action => {
-    if (!isMap(item)) return { line: 0, target: undefined, update: undefined, english: undefined };
-    const line = lineCounter.linePos(item.range?.[0] ?? 0).line;
+    const line = lineCounter.linePos(isNode(item) ? (item.range?.[0] ?? 0) : 0).line;
+    if (!isMap(item)) return { line, target: undefined, update: undefined, english: undefined };
     const plain = (key: string): unknown => {
       const value = item.get(key, true);
       return isNode(value) ? value.toJSON() : value;
@@ -69,7 +69,7 @@ export async function checkTranslation(
     textsOf.set(text.node, keys);
   }
 
-  const actions = await readActions(overlayFile);
+  const actions = await readActions(overlayFile, label);
   if (typeof actions === 'string') return { problems: [actions], outdated, missing: [] };
   const covered = new Set<Text>();
   for (const action of actions) {

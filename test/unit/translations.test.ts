@@ -175,3 +175,13 @@ describe('which texts are translated', () => {
     ]);
   });
 });
+
+describe('a broken overlay file', () => {
+  it('is reported with its file:line:column', async () => {
+    const file = join(work, 'broken.yaml');
+    await writeFile(file, 'overlay: 1.0.0\nactions:\n  - target: $.info\n    update: { title: [\n');
+    const { problems } = await checkTranslation(englishBundle(), file, 'zh.yaml');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^zh\.yaml:\d+:\d+: /);
+  });
+});
