@@ -61,6 +61,13 @@ export type SignedAuthHeaders = Record<
 
 type MaybePromise<T> = T | Promise<T>;
 
+// Goes on with `next` at once for a plain value, after it for a promise: one
+// code path that stays synchronous with node:crypto and waits with WebCrypto.
+const then = <T, R>(
+  value: MaybePromise<T>,
+  next: (value: T) => MaybePromise<R>,
+): MaybePromise<R> => (value instanceof Promise ? value.then(next) : next(value));
+
 /** What the signature depends on, read from the request. */
 interface Parts {
   method: string;
@@ -72,15 +79,19 @@ interface Parts {
   body: string | Uint8Array | null;
 }
 
-/** hex(HMAC-SHA256(SK, StringToSign)) for an already built canonical request. */
-export async function signatureFor(
+/**
+ * hex(HMAC-SHA256(SK, StringToSign)) for an already built canonical request:
+ * a plain string with node:crypto, a promise with WebCrypto.
+ */
+export function signatureFor(
   canonical: string,
   sdkDate: string,
   secretKey: string,
-): Promise<string> {
-  const digests = cryptoBackend();
-  const toSign = stringToSign(sdkDate, await digests.sha256Hex(canonical));
-  return digests.hmacSha256Hex(secretKey, toSign);
+  digests: SyncDigests | AsyncDigests = cryptoBackend(),
+): MaybePromise<string> {
+  return then(digests.sha256Hex(canonical), (hash) =>
+    digests.hmacSha256Hex(secretKey, stringToSign(sdkDate, hash)),
+  );
 }
 
 /** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>`. */
@@ -90,10 +101,6 @@ export function authorizationValue(
   signature: string,
 ): string {
   return `${SIGNING_ALGORITHM} Access=${accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-}
-
-function isEmpty(body: string | Uint8Array | null): boolean {
-  return body === null || body.length === 0;
 }
 
 // The canonical request of `parts` as sent with `sdkDate` and `securityToken`.
@@ -139,38 +146,6 @@ function headersOf(
   return headers;
 }
 
-function signSync(
-  digests: SyncDigests,
-  parts: Parts,
-  credentials: AkSkCredentials,
-  sdkDate: string,
-): SignedAuthHeaders {
-  const securityToken = credentials.securityToken ?? parts.securityToken;
-  const payloadHash =
-    parts.contentSha256 ??
-    (isEmpty(parts.body) ? EMPTY_BODY_SHA256 : digests.sha256Hex(parts.body ?? ''));
-  const canonical = canonicalOf(parts, sdkDate, securityToken, payloadHash);
-  const toSign = stringToSign(sdkDate, digests.sha256Hex(canonical.canonicalRequest));
-  const signature = digests.hmacSha256Hex(credentials.secretKey, toSign);
-  return headersOf(credentials, sdkDate, canonical.signedHeaders, signature);
-}
-
-async function signAsync(
-  digests: AsyncDigests,
-  parts: Parts,
-  credentials: AkSkCredentials,
-  sdkDate: string,
-): Promise<SignedAuthHeaders> {
-  const securityToken = credentials.securityToken ?? parts.securityToken;
-  const payloadHash =
-    parts.contentSha256 ??
-    (isEmpty(parts.body) ? EMPTY_BODY_SHA256 : await digests.sha256Hex(parts.body ?? ''));
-  const canonical = canonicalOf(parts, sdkDate, securityToken, payloadHash);
-  const toSign = stringToSign(sdkDate, await digests.sha256Hex(canonical.canonicalRequest));
-  const signature = await digests.hmacSha256Hex(credentials.secretKey, toSign);
-  return headersOf(credentials, sdkDate, canonical.signedHeaders, signature);
-}
-
 // Synchronous where node:crypto is available, a promise with WebCrypto.
 function sign(
   parts: Parts,
@@ -180,9 +155,18 @@ function sign(
   assertAkSkCredentials(credentials);
   const sdkDate = formatSdkDate(date);
   const digests = cryptoBackend();
-  return digests.name === 'node'
-    ? signSync(digests as SyncDigests, parts, credentials, sdkDate)
-    : signAsync(digests as AsyncDigests, parts, credentials, sdkDate);
+  const { body } = parts;
+  const payloadHash =
+    parts.contentSha256 ??
+    (body === null || body.length === 0 ? EMPTY_BODY_SHA256 : digests.sha256Hex(body));
+  return then(payloadHash, (hash) => {
+    const securityToken = credentials.securityToken ?? parts.securityToken;
+    const canonical = canonicalOf(parts, sdkDate, securityToken, hash);
+    return then(
+      signatureFor(canonical.canonicalRequest, sdkDate, credentials.secretKey, digests),
+      (signature) => headersOf(credentials, sdkDate, canonical.signedHeaders, signature),
+    );
+  });
 }
 
 // --- signing parts given by the caller ------------------------------------
@@ -305,21 +289,12 @@ export function signRequestInPlace(
   date: Date = new Date(),
 ): MaybePromise<Request> {
   assertRequest(request);
-  if (request.body === null) {
-    const signed = sign(partsOfRequest(request, null), credentials, date);
-    if (!(signed instanceof Promise)) {
-      setAll(request.headers, signed);
-      return request;
-    }
-    return signed.then((headers) => {
-      setAll(request.headers, headers);
-      return request;
-    });
-  }
-  return readBody(request)
-    .then((body) => sign(partsOfRequest(request, body), credentials, date))
-    .then((headers) => {
-      setAll(request.headers, headers);
-      return request;
-    });
+  const signed =
+    request.body === null
+      ? sign(partsOfRequest(request, null), credentials, date)
+      : readBody(request).then((body) => sign(partsOfRequest(request, body), credentials, date));
+  return then(signed, (headers) => {
+    setAll(request.headers, headers);
+    return request;
+  });
 }
