@@ -2,13 +2,12 @@
 // that a translation overlay (openapi/translations/<lang>.yaml) leaves
 // untranslated, either missing or still translating the previous English.
 // A note, not a failure: `npm test` already fails on a missing one.
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { overlayFile, translationLanguages } from '../scripts/translations/bundle.ts';
 import { checkTranslation } from '../scripts/translations/check.ts';
 import { type Text, translatableTexts } from '../scripts/translations/texts.ts';
 import type { JsonObject } from './json.ts';
 
-const translationsDir = 'openapi/translations';
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
 
 /** One note per language whose overlay leaves a text of this change untranslated. */
@@ -17,16 +16,12 @@ export async function translationNotes(
   base: JsonObject,
   head: JsonObject,
 ): Promise<string[]> {
-  const folder = join(top, translationsDir);
-  if (!existsSync(folder)) return [];
   const before = new Map(translatableTexts(base).map((text) => [keyOf(text), text.english]));
   const changedByThisChange = (text: Text) => before.get(keyOf(text)) !== text.english;
   const notes: string[] = [];
-  for (const file of readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()) {
-    const label = `${translationsDir}/${file}`;
-    const report = await checkTranslation(head, join(folder, file), label);
+  for (const language of translationLanguages(top)) {
+    const label = overlayFile(language);
+    const report = await checkTranslation(head, join(top, label), label);
     const untranslated = [
       ...report.missing
         .filter(changedByThisChange)

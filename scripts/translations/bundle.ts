@@ -2,17 +2,20 @@
 // contract with that Overlay applied by `redocly bundle --overlay`, after
 // the overlay has been checked against the English bundle. A text without a
 // translation, or a translation whose target is gone, stops the build here.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { generatedBanner, hashComment } from '../lib/generated-header.ts';
-import { fromRoot } from '../lib/paths.ts';
+import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { runRedocly } from '../lib/redocly.ts';
 import { checkTranslation } from './check.ts';
 
 export const translationsDir = 'openapi/translations';
 
-/** The languages with a translation overlay, e.g. `['zh']`. */
-export function translationLanguages(): string[] {
-  return readdirSync(fromRoot(translationsDir))
+/** The languages with a translation overlay under `root` (this repository by default), e.g. `['zh']`. */
+export function translationLanguages(root = repoRoot): string[] {
+  const folder = join(root, translationsDir);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
     .filter((file) => file.endsWith('.yaml'))
     .map((file) => file.slice(0, -'.yaml'.length))
     .sort();

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { query } from 'jsonpath-rfc9535';
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
-import { type JsonObject, type Text, translatableTexts } from './texts.ts';
+import { isObject, type JsonObject } from '../../review/json.ts';
+import { type Text, translatableTexts } from './texts.ts';
 
 export interface TranslationReport {
   /** What makes the build fail, each naming a file:line or a JSON pointer. */
@@ -23,9 +24,6 @@ interface Action {
   update: unknown;
   english: unknown;
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const excerpt = (text: string) => {
   const line = text.trim().split('\n')[0] ?? '';

@@ -3,7 +3,7 @@
 // name (shown through `x-displayName`). Example values, defaults, enums and
 // extensions are data, not prose, and are never translated.
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from '../../review/json.ts';
 
 export interface Text {
   /** The object holding the text. */
@@ -36,9 +36,6 @@ const NAME_MAPS = new Set([
 ]);
 
 const pointerSegment = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every translatable text of `document`, in document order. */
 export function translatableTexts(document: unknown): Text[] {
