@@ -20,19 +20,19 @@ interface Language {
   tag: string;
   /** The link text, in the language itself. */
   label: string;
-  title: string;
   bundle: string;
 }
 
-const KNOWN: Record<string, Pick<Language, 'tag' | 'label' | 'title'>> = {
-  en: { tag: 'en', label: 'English', title: 'Huawei Cloud APIG — purchased API groups' },
-  zh: { tag: 'zh-CN', label: '中文', title: '华为云 APIG：已购买的API分组' },
+// The page title is the bundle's own info.title (Redoc's default).
+const KNOWN: Record<string, Pick<Language, 'tag' | 'label'>> = {
+  en: { tag: 'en', label: 'English' },
+  zh: { tag: 'zh-CN', label: '中文' },
 };
 
 function languages(): Language[] {
   return ['en', ...translationLanguages()].map((code) => ({
     code,
-    ...(KNOWN[code] ?? { tag: code, label: code, title: KNOWN.en?.title ?? code }),
+    ...(KNOWN[code] ?? { tag: code, label: code }),
     bundle: code === 'en' ? 'generated/openapi.yaml' : translatedBundleFile(code),
   }));
 }
@@ -76,8 +76,6 @@ export async function buildDocs(englishFile: string = docsFile): Promise<string[
         output,
         '--inlineBundle',
         '--openapi.disableTelemetry=true',
-        '--title',
-        language.title,
       ]);
       if (result.code !== 0) {
         throw new Error(
