@@ -11,6 +11,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.ts';
 import { isMain } from '../scripts/lib/is-main.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { median } from './support/median.ts';
 import { loadPackage, type Package } from './support/package.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
@@ -33,11 +34,6 @@ const ROUNDS = 15;
 const CALLS_PER_ROUND = 300;
 const TOKEN = 'bench-token';
 export const AKSK = { accessKey: 'HPUABENCHMARKACCESS1', secretKey: 'bench-secret-key-0123456789' };
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 async function timePerCall(call: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -21,6 +21,7 @@ import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, loadContract } from '../test/support/contract.ts';
+import { median } from './support/median.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
 const listPath = '/v1.0/apigw/purchases/groups';
@@ -112,14 +113,6 @@ async function startupTime(): Promise<number> {
   await mock.stop();
   return elapsed;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const histogram = (result: Result): string =>
   Object.entries(result.statusCodeStats)

@@ -13,6 +13,7 @@ import { parse, stringify } from 'yaml';
 import { fromRoot } from '../scripts/lib/paths.ts';
 import { runNode } from '../scripts/lib/run-node.ts';
 import { commitAll, git } from '../test/support/git-repo.ts';
+import { median } from './support/median.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 const cli = fromRoot('review/cli.ts');
@@ -74,8 +75,7 @@ async function timeReview(label: string, copies: number | null): Promise<string>
       code = result.code;
     }
     times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] ?? 0;
-    return `| ${label} | ${paths} | ${(median / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} |`;
+    return `| ${label} | ${paths} | ${(median(times) / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} |`;
   } finally {
     await rm(repo, { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ import { isMain } from '../scripts/lib/is-main.ts';
 import type { AkSkCredentials, SignableRequest } from '../src/index.ts';
 import { AUTH_HEADERS } from '../src/index.ts';
 import { formatSdkDate } from '../src/signing/canonical.ts';
+import { median } from './support/median.ts';
 import { loadPackage } from './support/package.ts';
 
 export interface SignBenchResult {
@@ -114,11 +115,6 @@ function makeCases(): Case[] {
     };
   });
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 // Each pass signs every case once; only the signing is timed. Requests are
 // built fresh before each pass, untimed: a Request is signed once in real use,
