@@ -111,7 +111,8 @@ export interface Rule {
 export const missingFrom = <T>(a: Iterable<T>, b: { has(key: T): boolean }): T[] =>
   [...a].filter((key) => !b.has(key));
 
-export const code = (text: string): string => `\`${text}\``;
+/** A contract value in a message: see inert.ts. */
+export { code } from './inert.ts';
 
 export const finding = (operation: string | null, message: string): Finding => ({
   operation,

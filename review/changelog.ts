@@ -2,6 +2,7 @@
 // first, written from the review's change list. Pure functions over the text;
 // the CLI reads and writes the file.
 import type { Change, ChangeKind } from './change.ts';
+import { markdownOf } from './inert.ts';
 import { operationTitle } from './report.ts';
 
 export const changelogFile = 'CHANGELOG.md';
@@ -19,13 +20,15 @@ export function changelogEntry(
   changes: readonly Change[],
   operationIds: ReadonlyMap<string, string>,
 ): string {
-  const lines = [`## ${version}`];
+  const lines = [`## ${markdownOf(version)}`];
   for (const { kind, title } of headings) {
     const ofKind = changes.filter((found) => found.kind === kind);
     if (ofKind.length === 0) continue;
     lines.push('', `### ${title}`, '');
     for (const found of ofKind) {
-      lines.push(`- ${operationTitle(found.operation, operationIds)}: ${found.message}.`);
+      lines.push(
+        `- ${markdownOf(`${operationTitle(found.operation, operationIds)}: ${found.message}.`)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -33,7 +36,7 @@ export function changelogEntry(
 
 const isSectionHeading = (line: string): boolean => line.startsWith('## ');
 const isHeadingOf = (line: string, version: string): boolean =>
-  line === `## ${version}` || line.startsWith(`## ${version} `);
+  line === `## ${markdownOf(version)}` || line.startsWith(`## ${markdownOf(version)} `);
 
 export const hasSection = (text: string, version: string): boolean =>
   text.split('\n').some((line) => isHeadingOf(line, version));

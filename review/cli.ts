@@ -7,17 +7,18 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
-import type { Change } from './change.ts';
+import { type Change, code } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
 import { compareContracts } from './compare.ts';
 import { CannotReview } from './errors.ts';
+import { plainOf } from './inert.ts';
 import { type JsonObject, objectAt } from './json.ts';
 import { lintContract } from './lint.ts';
 import { gitTopLevel, loadBase, loadHead, resolveCommit } from './load.ts';
 import { contractStats, operationsOf } from './operations.ts';
 import { type DocsLocation, renderReport } from './report.ts';
 import { translationNotes } from './translations.ts';
-import { judge, type Verdict } from './verdict.ts';
+import { judge, shownVersion, type Verdict } from './verdict.ts';
 
 const defaultReport = 'build/review/report.md';
 const docsPath = 'build/docs/index.html';
@@ -71,7 +72,7 @@ function notesFor(
   const breaking = changes.some((found) => found.kind === 'breaking');
   if (changes.length > 0 && !breaking && versions.head === versions.base) {
     notes.push(
-      `\`info.version\` is still ${String(versions.head)}: bump the minor (additions) or patch (documentation) version so CHANGELOG.md can record these changes.`,
+      `${code('info.version')} is still ${shownVersion(versions.head)}: bump the minor (additions) or patch (documentation) version so CHANGELOG.md can record these changes.`,
     );
   }
   if (
@@ -81,7 +82,7 @@ function notesFor(
     !hasSection(changelog, versions.head)
   ) {
     notes.push(
-      `${changelogFile} has no section for ${versions.head}: run \`npm run review -- --base ${args.base} --changelog\` and commit it.`,
+      `${changelogFile} has no section for ${code(versions.head)}: run ${code(`npm run review -- --base ${args.base} --changelog`)} and commit it.`,
     );
   }
   return notes;
@@ -108,13 +109,13 @@ async function recordChangelog(input: ChangelogInput, text: string): Promise<boo
   }
   if (versions.head === undefined || versions.head === versions.base) {
     console.error(
-      `${changelogFile} not updated: info.version is still ${String(versions.head)}, as at the base. Bump it first; each version gets one section.`,
+      `${changelogFile} not updated: info.version is still ${plainOf(shownVersion(versions.head))}, as at the base. Bump it first; each version gets one section.`,
     );
     return false;
   }
   const entry = changelogEntry(versions.head, input.changes, input.operationIds);
   await writeFile(join(input.top, changelogFile), withEntry(text, versions.head, entry));
-  console.error(`updated ${changelogFile}: section ${versions.head}`);
+  console.error(`updated ${changelogFile}: section ${plainOf(code(versions.head))}`);
   return true;
 }
 
@@ -141,8 +142,8 @@ async function review(args: ReviewArgs): Promise<number> {
   const report = renderReport({
     base: {
       label: commit.startsWith(args.base)
-        ? `\`${commit.slice(0, 7)}\``
-        : `\`${args.base}\` (${commit.slice(0, 7)})`,
+        ? code(commit.slice(0, 7))
+        : `${code(args.base)} (${commit.slice(0, 7)})`,
       source: base.source,
       version: versions.base,
       stats: contractStats(base.document),
@@ -169,7 +170,7 @@ async function review(args: ReviewArgs): Promise<number> {
   const changelogWritten = args.changelog
     ? await recordChangelog({ top, changes, versions, verdict, operationIds }, changelog)
     : true;
-  for (const problem of verdict.problems) console.error(`review failed: ${problem}`);
+  for (const problem of verdict.problems) console.error(`review failed: ${plainOf(problem)}`);
   return verdict.passed && changelogWritten ? 0 : 1;
 }
 

@@ -1,6 +1,7 @@
 // The lint section of the report: `redocly lint` on the working tree's
 // contract, read from its JSON output for the totals and the first problems.
 import { runRedocly } from '../scripts/lib/redocly.ts';
+import { code } from './change.ts';
 import { contractEntry } from './load.ts';
 
 export interface LintResult {
@@ -44,7 +45,7 @@ export async function lintContract(top: string): Promise<LintResult> {
   const problems = report.problems.slice(0, shownProblems).map((problem) => {
     const where = problem.location?.[0];
     const file = (where?.source?.ref ?? contractEntry).replace(`${top}/`, '');
-    return `${problem.severity} \`${file}${where?.pointer ?? ''}\` ${problem.ruleId}: ${problem.message}`;
+    return `${problem.severity} ${code(`${file}${where?.pointer ?? ''}`)} ${problem.ruleId}: ${problem.message}`;
   });
   return {
     ran: true,

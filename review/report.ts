@@ -1,6 +1,9 @@
-// The Markdown report: result first (what a reviewer needs), then lint, the
-// changes grouped by operation, a few numbers, and where the built docs are.
-import type { Change, ChangeKind } from './change.ts';
+// The Markdown report: the verdict first, computed and worded here (what a
+// reviewer needs, and nothing a contract can imitate), then the two sides,
+// lint, the changes grouped by operation, a few numbers, and where the built
+// docs are. Every text that comes from a contract goes through markdownOf.
+import { type Change, type ChangeKind, code } from './change.ts';
+import { markdownOf } from './inert.ts';
 import type { LintResult } from './lint.ts';
 import type { ContractStats } from './operations.ts';
 import type { Verdict } from './verdict.ts';
@@ -45,9 +48,9 @@ export function renderReport(review: Review): string {
   return [
     '# Contract review',
     '',
-    ...renderSides(review),
-    '',
     ...renderResult(review),
+    '',
+    ...renderSides(review),
     '',
     '## Lint',
     '',
@@ -74,12 +77,12 @@ export function renderReport(review: Review): string {
 }
 
 const version = (side: ContractSide): string =>
-  side.version === undefined ? 'no info.version' : `info.version ${side.version}`;
+  side.version === undefined ? 'no info.version' : `info.version ${code(side.version)}`;
 
 function renderSides({ base, head }: Review): string[] {
   return [
-    `- Base: ${base.label}: ${base.stats === undefined ? base.source : `${version(base)}, from ${base.source}`}`,
-    `- Head: ${head.label}: ${version(head)}, from ${head.source}`,
+    `- Base: ${markdownOf(`${base.label}: ${base.stats === undefined ? base.source : `${version(base)}, from ${base.source}`}`)}`,
+    `- Head: ${markdownOf(`${head.label}: ${version(head)}, from ${head.source}`)}`,
   ];
 }
 
@@ -94,9 +97,11 @@ function renderResult(review: Review): string[] {
   return [
     `**Result: ${verdict.passed ? 'passed' : 'FAILED'}**: ${outcome}`,
     ...(verdict.problems.length > 0
-      ? ['', ...verdict.problems.map((problem) => `- ${problem}`)]
+      ? ['', ...verdict.problems.map((problem) => `- ${markdownOf(problem)}`)]
       : []),
-    ...(review.notes.length > 0 ? ['', ...review.notes.map((note) => `- Note: ${note}`)] : []),
+    ...(review.notes.length > 0
+      ? ['', ...review.notes.map((note) => `- Note: ${markdownOf(note)}`)]
+      : []),
   ];
 }
 
@@ -105,7 +110,9 @@ function renderLint(lint: LintResult): string[] {
   const verdict = lint.errors === 0 ? 'clean' : 'FAILS';
   return [
     `\`redocly lint\` on the head contract: ${verdict} (${lint.summary}).`,
-    ...(lint.problems.length > 0 ? ['', ...lint.problems.map((problem) => `- ${problem}`)] : []),
+    ...(lint.problems.length > 0
+      ? ['', ...lint.problems.map((problem) => `- ${markdownOf(problem)}`)]
+      : []),
   ];
 }
 
@@ -123,9 +130,11 @@ export function renderGrouped(
   );
   return order.flatMap((operation, index) => [
     ...(index > 0 ? [''] : []),
-    `### ${operationTitle(operation, operationIds)}`,
+    `### ${markdownOf(operationTitle(operation, operationIds))}`,
     '',
-    ...(groups.get(operation) ?? []).map((found) => `- ${found.message} (\`${found.rule}\`)`),
+    ...(groups.get(operation) ?? []).map(
+      (found) => `- ${markdownOf(`${found.message} (${code(found.rule)})`)}`,
+    ),
   ]);
 }
 
@@ -135,7 +144,7 @@ export const operationTitle = (
 ): string => {
   if (operation === null) return 'Whole contract';
   const id = operationIds.get(operation);
-  return id === undefined ? `\`${operation}\`` : `\`${operation}\` (${id})`;
+  return id === undefined ? code(operation) : `${code(operation)} (${code(id)})`;
 };
 
 function renderStats(base: ContractStats | undefined, head: ContractStats | undefined): string[] {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { overlayFile, translationLanguages } from '../scripts/translations/bundle.ts';
 import { checkTranslation } from '../scripts/translations/check.ts';
 import { type Text, translatableTexts } from '../scripts/translations/texts.ts';
+import { code } from './change.ts';
 import type { JsonObject } from './json.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
@@ -32,11 +33,11 @@ export async function translationNotes(
     ];
     if (untranslated.length > 0) {
       notes.push(
-        `this change leaves ${untranslated.length} text(s) untranslated in \`${label}\`: ${untranslated.join('; ')}. Update the action's \`update\` and \`x-english\`.`,
+        `this change leaves ${untranslated.length} text(s) untranslated in ${code(label)}: ${untranslated.join('; ')}. Update the action's ${code('update')} and ${code('x-english')}.`,
       );
     }
   }
   return notes;
 }
 
-const located = (text: Text) => `\`${text.key}\` at \`${text.pointer || '/'}\``;
+const located = (text: Text) => `${code(text.key)} at ${code(text.pointer || '/')}`;

@@ -1,7 +1,7 @@
 // Whether the review passes: breaking changes fail it unless allowed, and an
 // allowed breaking change still needs a new major `info.version`, so a
 // client pinned to ^1 never receives it.
-import type { Change } from './change.ts';
+import { type Change, code } from './change.ts';
 
 export interface Verdict {
   passed: boolean;
@@ -26,6 +26,10 @@ export const majorOf = (version: string | undefined): number | undefined => {
 export const nextMajor = (version: string | undefined): string =>
   `${(majorOf(version) ?? 0) + 1}.0.0`;
 
+/** A contract's version, quoted as the contract value it is. */
+export const shownVersion = (version: string | undefined): string =>
+  version === undefined ? 'none' : code(version);
+
 export function judge(input: VerdictInput): Verdict {
   const problems = [...unclassifiedProblems(input), ...breakingProblems(input)];
   return { passed: problems.length === 0, problems };
@@ -36,7 +40,7 @@ function unclassifiedProblems({ changes, allowUnclassified }: VerdictInput): str
   const count = changes.filter((found) => found.kind === 'unclassified').length;
   if (count === 0 || allowUnclassified) return [];
   return [
-    `${count} unclassified change${count === 1 ? '' : 's'}: no rule says whether ${count === 1 ? 'it breaks' : 'they break'} clients. Read the diff, then pass \`--allow-unclassified\` (or add a rule to review/rules/).`,
+    `${count} unclassified change${count === 1 ? '' : 's'}: no rule says whether ${count === 1 ? 'it breaks' : 'they break'} clients. Read the diff, then pass ${code('--allow-unclassified')} (or add a rule to review/rules/).`,
   ];
 }
 
@@ -52,18 +56,18 @@ function breakingProblems({
   const count = `${breaking} breaking change${breaking === 1 ? '' : 's'}`;
   if (!allowBreaking) {
     problems.push(
-      `${count}: undo ${breaking === 1 ? 'it' : 'them'}, or, when intended, bump the major version and pass \`--allow-breaking\`.`,
+      `${count}: undo ${breaking === 1 ? 'it' : 'them'}, or, when intended, bump the major version and pass ${code('--allow-breaking')}.`,
     );
   }
   const before = majorOf(baseVersion);
   const after = majorOf(headVersion);
   if (before === undefined || after === undefined) {
     problems.push(
-      `${count} but \`info.version\` is not semver (base ${String(baseVersion)}, head ${String(headVersion)}): use MAJOR.MINOR.PATCH.`,
+      `${count} but ${code('info.version')} is not semver (base ${shownVersion(baseVersion)}, head ${shownVersion(headVersion)}): use MAJOR.MINOR.PATCH.`,
     );
   } else if (after <= before) {
     problems.push(
-      `A breaking change must bump the major version: set \`info.version\` in openapi/openapi.yaml from ${String(headVersion)} to ${nextMajor(baseVersion)}.`,
+      `A breaking change must bump the major version: set ${code('info.version')} in openapi/openapi.yaml from ${shownVersion(headVersion)} to ${code(nextMajor(baseVersion))}.`,
     );
   }
   return problems;

@@ -65,7 +65,11 @@ export function boundMove(
 }
 
 export const boundText = (keyword: string, base: JsonObject, head: JsonObject): string =>
-  `${keyword} ${String(base[keyword] ?? 'none')} → ${String(head[keyword] ?? 'none')}`;
+  `${keyword} ${shownBound(base[keyword])} → ${shownBound(head[keyword])}`;
+
+// A bound is a number; a contract that says otherwise is quoted, never echoed.
+const shownBound = (value: Json | undefined): string =>
+  typeof value === 'number' ? String(value) : shown(value);
 
 /** The values an `enum` or `const` allows (JSON text), or `undefined` when any value goes. */
 export function allowedValues(schema: JsonObject): string[] | undefined {

@@ -348,7 +348,9 @@ export const parameterRules: Rule[] = [
         reads: ['schema.enum', 'schema.const'],
         find: onBoth((pair) => {
           const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
-          return move?.became ? at(pair, ` limited to ${move.added.join(', ')}`) : undefined;
+          return move?.became
+            ? at(pair, ` limited to ${move.added.map(code).join(', ')}`)
+            : undefined;
         }),
       },
     },
@@ -364,7 +366,7 @@ export const parameterRules: Rule[] = [
         find: onBoth((pair) => {
           const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
           return move && !move.became && move.removed.length > 0
-            ? at(pair, `: enum value ${move.removed.join(', ')} removed`)
+            ? at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)
             : undefined;
         }),
       },
@@ -383,7 +385,7 @@ export const parameterRules: Rule[] = [
           if (!move || move.became) return undefined;
           if (move.dropped) return at(pair, ': enum removed, any value accepted');
           return move.added.length > 0
-            ? at(pair, `: enum value ${move.added.join(', ')} added`)
+            ? at(pair, `: enum value ${move.added.map(code).join(', ')} added`)
             : undefined;
         }),
       },

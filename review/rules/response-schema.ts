@@ -297,7 +297,7 @@ export const responseSchemaRules: Rule[] = [
           if (!move || move.became) return [];
           if (move.dropped) return [at(pair, ': enum removed, any value possible')];
           return move.added.length > 0
-            ? [at(pair, `: enum value ${move.added.join(', ')} added`)]
+            ? [at(pair, `: enum value ${move.added.map(code).join(', ')} added`)]
             : [];
         },
       },
@@ -314,9 +314,9 @@ export const responseSchemaRules: Rule[] = [
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
           if (!move || move.dropped) return [];
-          if (move.became) return [at(pair, `: limited to ${move.added.join(', ')}`)];
+          if (move.became) return [at(pair, `: limited to ${move.added.map(code).join(', ')}`)];
           return move.removed.length > 0
-            ? [at(pair, `: enum value ${move.removed.join(', ')} removed`)]
+            ? [at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)]
             : [];
         },
       },

@@ -1,7 +1,7 @@
 // CHANGELOG.md: one section per info.version, newest first, from the review.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { change } from '../change.ts';
+import { change, code } from '../change.ts';
 import { changelogEntry, hasSection, withEntry } from '../changelog.ts';
 
 const project = readFileSync(new URL('../../CHANGELOG.md', import.meta.url), 'utf8');
@@ -13,8 +13,8 @@ const contractVersion = (
 const current = '# Changelog\n\nEvery version, newest first.\n\n## 1.0.0\n\nInitial contract.\n';
 const ids = new Map([['GET /items/{id}', 'getItem']]);
 const changes = [
-  change('breaking', 'status-removed', 'GET /items/{id}', 'status `404` removed'),
-  change('non-breaking', 'server-added', null, 'server `b` added'),
+  change('breaking', 'status-removed', 'GET /items/{id}', `status ${code('404')} removed`),
+  change('non-breaking', 'server-added', null, `server ${code('b')} added`),
 ];
 
 describe('CHANGELOG.md', () => {
@@ -34,7 +34,7 @@ describe('changelogEntry', () => {
         '',
         '### Breaking',
         '',
-        '- `GET /items/{id}` (getItem): status `404` removed.',
+        '- `GET /items/{id}` (`getItem`): status `404` removed.',
         '',
         '### Non-breaking',
         '',

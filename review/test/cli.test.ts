@@ -69,10 +69,10 @@ describe('npm run review, end to end', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('**Result: FAILED**: 1 breaking');
     expect(run.stdout).toContain(
-      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup)\n\n- status `404` removed (`response-non-success-status-removed`)',
+      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (`getPurchasedGroup`)\n\n- status `404` removed (`response-non-success-status-removed`)',
     );
     expect(run.stderr).toContain('--allow-breaking');
-    expect(run.stderr).toContain('from 1.0.0 to 2.0.0');
+    expect(run.stderr).toContain('from `1.0.0` to `2.0.0`');
   });
 
   it('still fails with --allow-breaking while info.version keeps its major', async () => {
@@ -93,13 +93,13 @@ describe('npm run review, end to end', () => {
       '--output',
       'review.md',
     );
-    expect(run.stderr).toContain('updated CHANGELOG.md: section 2.0.0');
+    expect(run.stderr).toContain('updated CHANGELOG.md: section `2.0.0`');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('**Result: passed**: 1 breaking');
     expect(await readFile(join(repo, 'review.md'), 'utf8')).toBe(run.stdout);
     const changelog = await readFile(join(repo, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toContain(
-      '## 2.0.0\n\n### Breaking\n\n- `GET /v1.0/apigw/purchases/groups/{purchase_id}` (getPurchasedGroup): status `404` removed.',
+      '## 2.0.0\n\n### Breaking\n\n- `GET /v1.0/apigw/purchases/groups/{purchase_id}` (`getPurchasedGroup`): status `404` removed.',
     );
     expect(changelog.indexOf('## 2.0.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
   });

@@ -1,13 +1,18 @@
 // The Markdown report: result first, then lint, changes per operation, stats
 // and where the docs are.
 import { describe, expect, it } from 'vitest';
-import { change } from '../change.ts';
+import { change, code } from '../change.ts';
 import { type Review, renderReport } from '../report.ts';
 
 const stats = { operations: 2, statuses: 5, schemas: 4 };
 
 const review = (overrides: Partial<Review> = {}): Review => ({
-  base: { label: '`origin/main` (1a2b3c4)', source: 'openapi/ bundled', version: '1.0.0', stats },
+  base: {
+    label: `${code('origin/main')} (1a2b3c4)`,
+    source: 'openapi/ bundled',
+    version: '1.0.0',
+    stats,
+  },
   head: {
     label: 'working tree',
     source: 'openapi/ bundled',
@@ -37,9 +42,14 @@ describe('renderReport', () => {
     const text = renderReport(
       review({
         changes: [
-          change('breaking', 'status-removed', 'GET /items/{id}', 'status `404` removed'),
-          change('breaking', 'server-url-changed', null, 'server URL `a` changed to `b`'),
-          change('non-breaking', 'status-added', 'GET /items', 'status `401` added'),
+          change('breaking', 'status-removed', 'GET /items/{id}', `status ${code('404')} removed`),
+          change(
+            'breaking',
+            'server-url-changed',
+            null,
+            `server URL ${code('a')} changed to ${code('b')}`,
+          ),
+          change('non-breaking', 'status-added', 'GET /items', `status ${code('401')} added`),
         ],
         verdict: { passed: false, problems: ['A breaking change must bump the major version: …'] },
       }),
@@ -56,7 +66,7 @@ describe('renderReport', () => {
       '### Whole contract\n\n- server URL `a` changed to `b` (`server-url-changed`)',
     );
     expect(breaking).toContain(
-      '### `GET /items/{id}` (getItem)\n\n- status `404` removed (`status-removed`)',
+      '### `GET /items/{id}` (`getItem`)\n\n- status `404` removed (`status-removed`)',
     );
     expect(breaking.indexOf('Whole contract')).toBeLessThan(breaking.indexOf('GET /items/{id}'));
     expect(text).toMatch(/## Non-breaking changes\n\n### `GET \/items`\n\n- status `401` added/);
@@ -74,7 +84,7 @@ describe('renderReport', () => {
             'warning',
             'request-parameter-removed',
             'GET /items',
-            'query parameter `x` removed',
+            `query parameter ${code('x')} removed`,
           ),
         ],
       }),
@@ -92,7 +102,7 @@ describe('renderReport', () => {
           ran: true,
           errors: 1,
           warnings: 0,
-          problems: ['error `x.yaml#/a` rule: bad'],
+          problems: [`error ${code('x.yaml#/a')} rule: bad`],
           summary: '1 error, 0 warnings',
         },
         docs: {

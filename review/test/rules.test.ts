@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { catalogue } from '../catalogue.ts';
 import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
+import { plainOf } from '../inert.ts';
 import { isObject, type Json, type JsonObject } from '../json.ts';
 import { judge } from '../verdict.ts';
 
@@ -102,7 +103,7 @@ describe('the comparer on each fixture', () => {
       if (expected.says === undefined) continue;
       const messages = changes
         .filter((found) => identity(found) === identity(expected))
-        .map((found) => found.message);
+        .map((found) => plainOf(found.message));
       expect(messages).toEqual(expect.arrayContaining([expect.stringContaining(expected.says)]));
     }
   });

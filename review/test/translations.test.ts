@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/paths.ts';
+import { plainOf } from '../inert.ts';
 import { translationNotes } from '../translations.ts';
 
 const bundle = () => JSON.parse(readFileSync(join(repoRoot, 'generated/openapi.json'), 'utf8'));
@@ -18,7 +19,7 @@ describe('translationNotes', () => {
     head.components.schemas.PurchaseBase.properties.quota_used.description =
       'Number of API calls already used this period.';
     head.components.schemas.PurchaseBase.properties.group_id.title = 'Group id';
-    expect(await translationNotes(repoRoot, bundle(), head)).toEqual([
+    expect((await translationNotes(repoRoot, bundle(), head)).map(plainOf)).toEqual([
       "this change leaves 2 text(s) untranslated in `openapi/translations/zh.yaml`: `title` at `/components/schemas/PurchaseBase/properties/group_id` (no translation); `description` at `/components/schemas/PurchaseBase/properties/quota_used` (the translation still follows the previous English). Update the action's `update` and `x-english`.",
     ]);
   });
