@@ -12,6 +12,7 @@ const end = '\u0003';
 export const maxShownLength = 200;
 
 // C0/C1 controls, line and paragraph separators, zero-width and bidi controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point.
 const invisible = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** The text with every invisible or line-breaking character written as an escape. */
