@@ -9,10 +9,15 @@ export interface ReviewArgs {
   changelog: boolean;
   /** Where the report goes besides stdout; relative to the current directory. */
   output: string | undefined;
+  /** The wall-clock limit of the whole review. */
+  timeoutSeconds: number;
   help: boolean;
 }
 
-export const usage = `Usage: npm run review -- --base <git-ref> [--allow-breaking] [--changelog] [--output <file>]
+export const defaultTimeoutSeconds = 120;
+
+export const usage = `Usage: npm run review -- --base <git-ref> [--allow-breaking] [--allow-unclassified]
+         [--changelog] [--output <file>] [--timeout <seconds>]
 
 Compares the contract bundled from openapi/ at <git-ref> with the working tree's
 and writes a Markdown report to stdout and to build/review/report.md.
@@ -22,10 +27,14 @@ and writes a Markdown report to stdout and to build/review/report.md.
   --allow-unclassified  exit 0 despite changes no rule classifies (read them first)
   --changelog         record the changes in CHANGELOG.md under the head's info.version
   --output <file>     write the report there instead of build/review/report.md
+  --timeout <seconds> give up (exit 2) after this long; default ${defaultTimeoutSeconds}
+  --verbose           print the stack of an unexpected error
   --help              show this help
 
 Exit codes: 0 passed, 1 review failed (breaking or unclassified change), 2 could not
-review (bad arguments, unknown ref, a base or head contract that cannot be read).`;
+review (bad arguments, unknown ref, a base or head contract that cannot be read or
+that the review refuses: a $ref leaving openapi/, a URL, a symlink out, an alias bomb,
+a file over the size limit; or the --timeout was reached).`;
 
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
   let values: ReturnType<typeof parse>['values'];
@@ -42,6 +51,7 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
       allowUnclassified: false,
       changelog: false,
       output: undefined,
+      timeoutSeconds: defaultTimeoutSeconds,
       help: true,
     };
   }
@@ -55,12 +65,19 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
   if (values.output !== undefined && values.output.trim() === '') {
     throw new CannotReview(`--output needs a file name\n\n${usage}`);
   }
+  const timeout = values.timeout === undefined ? defaultTimeoutSeconds : Number(values.timeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new CannotReview(
+      `--timeout needs a number of seconds above 0, got "${values.timeout}"\n\n${usage}`,
+    );
+  }
   return {
     base,
     allowBreaking: values['allow-breaking'] === true,
     allowUnclassified: values['allow-unclassified'] === true,
     changelog: values.changelog === true,
     output: values.output,
+    timeoutSeconds: timeout,
     help: false,
   };
 }
@@ -76,6 +93,8 @@ const parse = (argv: readonly string[]) =>
       'allow-unclassified': { type: 'boolean' },
       changelog: { type: 'boolean' },
       output: { type: 'string' },
+      timeout: { type: 'string' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

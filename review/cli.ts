@@ -14,7 +14,14 @@ import { CannotReview } from './errors.ts';
 import { plainOf } from './inert.ts';
 import { type JsonObject, objectAt } from './json.ts';
 import { lintContract } from './lint.ts';
-import { gitTopLevel, loadBase, loadHead, resolveCommit } from './load.ts';
+import {
+  checkHead,
+  configChanged,
+  gitTopLevel,
+  loadBase,
+  loadHead,
+  resolveCommit,
+} from './load.ts';
 import { contractStats, operationsOf } from './operations.ts';
 import { type DocsLocation, renderReport } from './report.ts';
 import { translationNotes } from './translations.ts';
@@ -55,6 +62,8 @@ function docsLocation(top: string): DocsLocation {
       : undefined,
   };
 }
+
+const configNote = `${code('redocly.yaml')} differs from the base. The review linted and bundled with its own configuration, not this one: read the change as code.`;
 
 interface Versions {
   base: string | undefined;
@@ -119,12 +128,18 @@ async function recordChangelog(input: ChangelogInput, text: string): Promise<boo
   return true;
 }
 
-async function review(args: ReviewArgs): Promise<number> {
+async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   const top = await gitTopLevel(process.cwd());
   const commit = await resolveCommit(top, args.base);
-  // Lint runs while the contracts are compared: it is only needed for the report.
-  const linting = lintContract(top);
-  const [base, head] = await Promise.all([loadBase(top, commit), loadHead(top)]);
+  // No tool reads the head before it is guarded. Lint then runs while the
+  // contracts are compared: it is only needed for the report.
+  await checkHead(top);
+  const linting = lintContract(top, signal);
+  const [base, head, configEdited] = await Promise.all([
+    loadBase(top, commit, signal),
+    loadHead(top, signal),
+    configChanged(top, commit),
+  ]);
   const changes = compareContracts(base.document, head.document);
   const untranslated = await translationNotes(top, base.document, head.document);
   const lint = await linting;
@@ -159,7 +174,11 @@ async function review(args: ReviewArgs): Promise<number> {
     verdict,
     docs: docsLocation(top),
     operationIds,
-    notes: [...notesFor(args, changes, versions, changelog), ...untranslated],
+    notes: [
+      ...(configEdited ? [configNote] : []),
+      ...notesFor(args, changes, versions, changelog),
+      ...untranslated,
+    ],
   });
   process.stdout.write(report);
   const output = args.output === undefined ? join(top, defaultReport) : resolve(args.output);
@@ -174,12 +193,35 @@ async function review(args: ReviewArgs): Promise<number> {
   return verdict.passed && changelogWritten ? 0 : 1;
 }
 
+/** The review, or a CannotReview once `seconds` have passed (its child processes are killed). */
+async function reviewWithin(args: ReviewArgs): Promise<number> {
+  const seconds = args.timeoutSeconds;
+  const deadline = AbortSignal.timeout(seconds * 1000);
+  const running = review(args, deadline);
+  const timedOut = new Promise<never>((_, reject) => {
+    deadline.addEventListener('abort', () =>
+      reject(
+        new CannotReview(
+          `gave up after ${seconds} s (--timeout ${seconds}): the contracts did not load, bundle and compare in time.`,
+        ),
+      ),
+    );
+  });
+  running.catch(() => undefined); // its rejection after the deadline is the deadline's
+  return Promise.race([running, timedOut]);
+}
+
 try {
   const args = parseReviewArgs(process.argv.slice(2));
   if (args.help) console.log(usage);
-  else process.exitCode = await review(args);
+  else process.exitCode = await reviewWithin(args);
 } catch (error) {
-  if (!(error instanceof CannotReview)) throw error;
+  if (!(error instanceof CannotReview)) {
+    console.error(`review: ${(error as Error).message ?? String(error)}`);
+    if (process.argv.includes('--verbose')) console.error(error);
+    process.exit(2);
+  }
   console.error(`review: ${error.message}`);
-  process.exitCode = 2;
+  // Nothing the review started may outlive it (a fetch, a child past its deadline).
+  process.exit(2);
 }

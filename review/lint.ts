@@ -2,7 +2,7 @@
 // contract, read from its JSON output for the totals and the first problems.
 import { runRedocly } from '../scripts/lib/redocly.ts';
 import { code } from './change.ts';
-import { contractEntry } from './load.ts';
+import { contractEntry, reviewConfig } from './load.ts';
 
 export interface LintResult {
   /** False when Redocly's output could not be read; `summary` says why. */
@@ -26,8 +26,11 @@ interface RedoclyLintJson {
 
 const shownProblems = 10;
 
-export async function lintContract(top: string): Promise<LintResult> {
-  const result = await runRedocly(['lint', contractEntry, '--format=json'], top);
+export async function lintContract(top: string, signal?: AbortSignal): Promise<LintResult> {
+  const result = await runRedocly(['lint', contractEntry, '--format=json'], top, {
+    config: reviewConfig,
+    signal,
+  });
   let report: RedoclyLintJson;
   try {
     report = JSON.parse(result.stdout) as RedoclyLintJson;

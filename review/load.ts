@@ -1,13 +1,18 @@
 // Loads the two contracts to compare: the base bundled from what openapi/ was
 // at a git ref (falling back to the committed generated/openapi.json there),
 // the head bundled from the working tree's openapi/ (generated/ may be stale).
+// Both trees are data: each is guarded (contract-tree.ts) before Redocly
+// reads it, and Redocly runs with the review's own redocly.yaml, never the
+// tree's, so no plugin or rule of a pull request runs here.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { fromRoot } from '../scripts/lib/paths.ts';
 import { bundleContract } from '../scripts/lib/redocly.ts';
+import { guardContractTree } from './contract-tree.ts';
 import { CannotReview } from './errors.ts';
 import { isObject, type JsonObject } from './json.ts';
 
@@ -20,6 +25,10 @@ export interface LoadedContract {
 }
 
 export const contractEntry = 'openapi/openapi.yaml';
+
+/** The configuration lint and bundle use: the review's own (in CI, the base commit's). */
+export const reviewConfig = fromRoot('redocly.yaml');
+const configFile = 'redocly.yaml';
 
 async function git(cwd: string, args: readonly string[]): Promise<string> {
   const { stdout } = await exec('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -48,9 +57,14 @@ export async function resolveCommit(top: string, ref: string): Promise<string> {
   }
 }
 
-/** Bundles `openapi/openapi.yaml` under `root` with the pinned Redocly, or says why it could not. */
-export async function bundle(root: string): Promise<JsonObject | string> {
-  const result = await bundleContract(root, 'json');
+/**
+ * Guards, then bundles `openapi/openapi.yaml` under `root` with the pinned
+ * Redocly and the review's configuration, or says why it could not.
+ */
+export async function bundle(root: string, signal?: AbortSignal): Promise<JsonObject | string> {
+  const unreadable = await guardContractTree(root);
+  if (unreadable !== undefined) return unreadable;
+  const result = await bundleContract(root, 'json', { config: reviewConfig, signal });
   // Redocly says `"file" (line:column)`; the report says file:line:column.
   if (!result.ok) {
     return result.problem
@@ -62,13 +76,22 @@ export async function bundle(root: string): Promise<JsonObject | string> {
   return isObject(result.document) ? result.document : 'the bundle is not an object';
 }
 
-export async function loadHead(top: string): Promise<LoadedContract> {
+/** Refuses a working tree whose openapi/ no tool may read (see contract-tree.ts). */
+export async function checkHead(top: string): Promise<void> {
   if (!existsSync(join(top, contractEntry))) {
     throw new CannotReview(
       `No contract in the working tree: ${join(top, contractEntry)} does not exist.`,
     );
   }
-  const document = await bundle(top);
+  const unreadable = await guardContractTree(top);
+  if (unreadable !== undefined) {
+    throw new CannotReview(`the working tree's ${contractEntry} cannot be read: ${unreadable}`);
+  }
+}
+
+export async function loadHead(top: string, signal?: AbortSignal): Promise<LoadedContract> {
+  await checkHead(top);
+  const document = await bundle(top, signal);
   if (typeof document === 'string') {
     throw new CannotReview(
       `redocly bundle of the working tree's ${contractEntry} failed: ${document}`,
@@ -81,25 +104,19 @@ export async function loadHead(top: string): Promise<LoadedContract> {
  * The contract at `commit`: openapi/ bundled, else the committed
  * generated/openapi.json. Neither is "could not review" (exit 2), never a pass.
  */
-export async function loadBase(top: string, commit: string): Promise<LoadedContract> {
+export async function loadBase(
+  top: string,
+  commit: string,
+  signal?: AbortSignal,
+): Promise<LoadedContract> {
   const present = new Set(
-    (
-      await git(top, [
-        'ls-tree',
-        '--name-only',
-        commit,
-        '--',
-        'openapi',
-        'redocly.yaml',
-        'generated/openapi.json',
-      ])
-    )
+    (await git(top, ['ls-tree', '--name-only', commit, '--', 'openapi', 'generated/openapi.json']))
       .split('\n')
       .filter(Boolean),
   );
   let bundleProblem = 'no openapi/ at that commit';
   if (present.has('openapi')) {
-    const bundled = await bundleAt(top, commit, present.has('redocly.yaml'));
+    const bundled = await bundleAt(top, commit, signal);
     if (typeof bundled !== 'string') return { document: bundled, source: 'openapi/ bundled' };
     bundleProblem = `bundling openapi/ failed: ${bundled}`;
   }
@@ -115,23 +132,38 @@ export async function loadBase(top: string, commit: string): Promise<LoadedContr
   );
 }
 
-/** Extracts openapi/ (and redocly.yaml, for its config) as they were at `commit`, and bundles them. */
+/** Extracts openapi/ as it was at `commit`, and bundles it. */
 async function bundleAt(
   top: string,
   commit: string,
-  withConfig: boolean,
+  signal?: AbortSignal,
 ): Promise<JsonObject | string> {
   const scratch = await mkdtemp(join(tmpdir(), 'contract-review-'));
   try {
     const archive = join(scratch, 'base.tar');
-    const paths = withConfig ? ['openapi', 'redocly.yaml'] : ['openapi'];
-    await git(top, ['archive', '--format=tar', '-o', archive, commit, '--', ...paths]);
+    await git(top, ['archive', '--format=tar', '-o', archive, commit, '--', 'openapi']);
     await exec('tar', ['-xf', archive, '-C', scratch]);
     if (!existsSync(join(scratch, contractEntry))) return `${contractEntry} missing`;
-    const bundled = await bundle(scratch);
+    const bundled = await bundle(scratch, signal).catch((error: unknown) => {
+      // A refusal names the scratch copy; name the file as it is in the repository.
+      if (error instanceof CannotReview) {
+        error.message = `the base at ${commit.slice(0, 7)}: ${error.message.replaceAll(`${scratch}/`, '')}`;
+      }
+      throw error;
+    });
     // Name files as they are in the repository.
     return typeof bundled === 'string' ? bundled.replaceAll(`${scratch}/`, '') : bundled;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether the working tree's redocly.yaml differs from the base's. The
+ * review never applies it; the report says it changed, for people to read.
+ */
+export async function configChanged(top: string, commit: string): Promise<boolean> {
+  const before = await git(top, ['show', `${commit}:${configFile}`]).catch(() => undefined);
+  const after = await readFile(join(top, configFile), 'utf8').catch(() => undefined);
+  return before !== after;
 }

@@ -2,11 +2,17 @@
 // that a translation overlay (openapi/translations/<lang>.yaml) leaves
 // untranslated, either missing or still translating the previous English.
 // A note, not a failure: `npm test` already fails on a missing one.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { overlayFile, translationLanguages } from '../scripts/translations/bundle.ts';
+import {
+  overlayFile,
+  translationLanguages,
+  translationsDir,
+} from '../scripts/translations/bundle.ts';
 import { checkTranslation } from '../scripts/translations/check.ts';
 import { type Text, translatableTexts } from '../scripts/translations/texts.ts';
 import { code } from './change.ts';
+import { CannotReview } from './errors.ts';
 import type { JsonObject } from './json.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
@@ -19,10 +25,14 @@ export async function translationNotes(
 ): Promise<string[]> {
   const before = new Map(translatableTexts(base).map((text) => [keyOf(text), text.english]));
   const changedByThisChange = (text: Text) => before.get(keyOf(text)) !== text.english;
+  refuseNonFileOverlays(top);
   const notes: string[] = [];
   for (const language of translationLanguages(top)) {
     const label = overlayFile(language);
-    const report = await checkTranslation(head, join(top, label), label);
+    const report = await checkTranslation(head, join(top, label), label).catch((error: unknown) => {
+      const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new CannotReview(`${label}: cannot be read (${why})`);
+    });
     const untranslated = [
       ...report.missing
         .filter(changedByThisChange)
@@ -38,6 +48,19 @@ export async function translationNotes(
     }
   }
   return notes;
+}
+
+/** An overlay name that is not a file (a folder `x.yaml`) cannot be compared: exit 2, not a crash. */
+function refuseNonFileOverlays(top: string): void {
+  const folder = join(top, translationsDir);
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.endsWith('.yaml') && !entry.isFile()) {
+      throw new CannotReview(
+        `${translationsDir}/${entry.name}: not a regular file, where a translation overlay is expected`,
+      );
+    }
+  }
 }
 
 const located = (text: Text) => `${code(text.key)} at ${code(text.pointer || '/')}`;

@@ -21,9 +21,11 @@ describe('parseReviewArgs', () => {
       allowUnclassified: false,
       changelog: true,
       output: 'r.md',
+      timeoutSeconds: 120,
       help: false,
     });
     expect(parseReviewArgs(['--base=HEAD~1']).base).toBe('HEAD~1');
+    expect(parseReviewArgs(['--base=HEAD', '--timeout', '2.5']).timeoutSeconds).toBe(2.5);
   });
 
   it.each([
@@ -32,6 +34,12 @@ describe('parseReviewArgs', () => {
     ['an empty --base', ['--base='], /--base <git-ref> is required/],
     ['a ref that looks like an option', ['--base=--output'], /needs a git ref/],
     ['an unknown option', ['--base', 'HEAD', '--force'], /Unknown option '--force'/],
+    [
+      'a --timeout that is not a number',
+      ['--base', 'HEAD', '--timeout', 'soon'],
+      /--timeout needs/,
+    ],
+    ['a --timeout of 0', ['--base', 'HEAD', '--timeout', '0'], /--timeout needs/],
     ['a stray positional argument', ['--base', 'HEAD', 'main'], /positional/],
   ])('refuses %s with a message and the usage', (_name, argv, message) => {
     expect(() => parseReviewArgs(argv)).toThrow(CannotReview);

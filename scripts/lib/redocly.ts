@@ -8,10 +8,22 @@ export type { CommandResult };
 
 const redoclyBin = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
-export function runRedocly(args: readonly string[], cwd = repoRoot): Promise<CommandResult> {
-  return runNode([redoclyBin, ...args], {
+export interface RedoclyOptions {
+  /** A redocly.yaml to use instead of the one in `cwd` (the review never uses a contract's own). */
+  config?: string;
+  signal?: AbortSignal | undefined;
+}
+
+export function runRedocly(
+  args: readonly string[],
+  cwd = repoRoot,
+  options: RedoclyOptions = {},
+): Promise<CommandResult> {
+  const config = options.config === undefined ? [] : ['--config', options.config];
+  return runNode([redoclyBin, ...args, ...config], {
     cwd,
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', NO_COLOR: '1', FORCE_COLOR: '0' },
+    signal: options.signal,
   });
 }
 
@@ -28,9 +40,10 @@ export type BundleResult =
 export async function bundleContract(
   root = repoRoot,
   format: 'yaml' | 'json' = 'yaml',
+  options: RedoclyOptions = {},
 ): Promise<BundleResult> {
   const args = ['bundle', 'openapi/openapi.yaml', ...(format === 'json' ? ['--ext', 'json'] : [])];
-  const result = await runRedocly(args, root);
+  const result = await runRedocly(args, root, options);
   if (result.code !== 0) {
     const said = (result.stderr || result.stdout)
       .split('\n')

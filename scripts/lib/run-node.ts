@@ -7,15 +7,21 @@ export interface CommandResult {
   stderr: string;
 }
 
-export function runNode(
-  args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv },
-): Promise<CommandResult> {
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Aborting it kills the child (SIGKILL) and rejects with an AbortError. */
+  signal?: AbortSignal | undefined;
+}
+
+export function runNode(args: readonly string[], options: RunOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';

@@ -15,9 +15,10 @@ export const translationsDir = 'openapi/translations';
 export function translationLanguages(root = repoRoot): string[] {
   const folder = join(root, translationsDir);
   if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((file) => file.endsWith('.yaml'))
-    .map((file) => file.slice(0, -'.yaml'.length))
+  // Files only: a folder named `x.yaml` is not an overlay.
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
+    .map((entry) => entry.name.slice(0, -'.yaml'.length))
     .sort();
 }
 
