@@ -20,6 +20,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
 export interface UpstreamGuardOptions {
@@ -53,6 +55,32 @@ function fail(response: ServerResponse, status: 502 | 504, kind: string, message
   response.end(body);
 }
 
+/** Where a redirect pointed, for the message; a Location that is not a URL says so. */
+function locationOrigin(location: string | undefined, upstream: URL): string {
+  if (!location) return 'no Location';
+  return URL.canParse(location, upstream)
+    ? new URL(location, upstream).origin
+    : 'an unparsable Location';
+}
+
+/** A decoder for a compressed answer; null for an encoding this proxy cannot decode. */
+function decoderFor(encoding: string): Transform | undefined | null {
+  switch (encoding) {
+    case '':
+    case 'identity':
+      return undefined;
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return null;
+  }
+}
+
 function parses(body: Buffer): boolean {
   try {
     JSON.parse(body.toString('utf8'));
@@ -71,6 +99,9 @@ function relay(
   const headers = endToEnd(request.headers, true);
   // The upstream's own host: what an AK/SK signature signs, what it routes by.
   headers.host = upstream.host;
+  // Prism validates the body it gets, so it must get plain bytes: identity is
+  // asked of the upstream, and a compressed answer is decoded all the same.
+  headers['accept-encoding'] = 'identity';
   const send = upstream.protocol === 'https:' ? httpsRequest : httpRequest;
   const base = upstream.pathname.replace(/\/$/, '');
   let settled = false;
@@ -99,8 +130,7 @@ function relay(
   outgoing.on('response', (answer) => {
     const status = answer.statusCode ?? 502;
     if (status >= 300 && status < 400) {
-      const location = answer.headers.location;
-      const where = location ? new URL(location, upstream).origin : 'no Location';
+      const where = locationOrigin(answer.headers.location, upstream);
       answer.resume();
       return finish(
         502,
@@ -116,9 +146,23 @@ function relay(
         `the upstream body (${announced} bytes) is over the ${options.maxBytes}-byte cap`,
       );
     }
+    const encoding = String(answer.headers['content-encoding'] ?? '')
+      .trim()
+      .toLowerCase();
+    const decoder = decoderFor(encoding);
+    if (decoder === null) {
+      answer.resume();
+      return finish(
+        502,
+        'encoding',
+        `the upstream answered with Content-Encoding ${JSON.stringify(encoding)}, which the proxy cannot decode`,
+      );
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    answer.on('data', (chunk: Buffer) => {
+    // The cap counts decoded bytes: what Prism and the client would hold.
+    const body = decoder === undefined ? answer : answer.pipe(decoder);
+    body.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > options.maxBytes) {
         finish(502, 'too-large', `the upstream body passed the ${options.maxBytes}-byte cap`);
@@ -130,28 +174,32 @@ function relay(
       finish(502, 'cut-off', 'the upstream closed the connection mid-body'),
     );
     answer.on('error', () => finish(502, 'cut-off', 'the upstream closed the connection mid-body'));
-    answer.on('end', () => {
+    decoder?.on('error', () =>
+      finish(502, 'bad-encoding', `the upstream body is not valid ${encoding}`),
+    );
+    body.on('end', () => {
       if (settled) return;
       if (!answer.complete)
         return finish(502, 'cut-off', 'the upstream closed the connection mid-body');
       settled = true;
       clearTimeout(timer);
-      const body = Buffer.concat(chunks);
+      const decoded = Buffer.concat(chunks);
       const passed: OutgoingHttpHeaders = {
         ...endToEnd(answer.headers, true),
-        'content-length': body.length,
+        'content-length': decoded.length,
       };
+      delete passed['content-encoding'];
       // Prism cannot parse a "JSON" body that is not JSON: it answers its own
       // 500, even with --report-only, naming this server's URL. Labelled as
       // text, the body passes through and the mismatch is reported instead.
       const type = String(answer.headers['content-type'] ?? '');
-      if (/json/i.test(type) && body.length > 0 && !parses(body)) {
+      if (/json/i.test(type) && decoded.length > 0 && !parses(decoded)) {
         passed['content-type'] = 'text/plain; charset=utf-8';
         passed['x-upstream-content-type'] = type;
         passed['x-mock-proxy-error'] = 'not-json';
       }
       response.writeHead(status, passed);
-      response.end(body);
+      response.end(decoded);
     });
   });
   // The caller gave up: so does the upstream request.

@@ -2,7 +2,9 @@
 // redirect (the request is sent with `redirect: 'manual'`, and a 3xx would
 // take the credentials to another origin), and no body over
 // `maxResponseBytes` (cancelled unread, whether announced by Content-Length
-// or found while streaming).
+// or found while streaming). The cap counts decoded bytes: fetch decodes a
+// gzip, deflate or br body, and its Content-Length is the compressed size,
+// so a compressed body is always counted as it is read.
 import { ApigRedirectError, ApigResponseTooLargeError } from './errors.js';
 
 export interface ResponseLimits {
@@ -26,7 +28,9 @@ export function guardResponse(response: Response, limits: ResponseLimits): Respo
     });
   }
   const announced = response.headers.get('Content-Length');
-  if (announced !== null && /^\d+$/.test(announced)) {
+  const encoding = response.headers.get('Content-Encoding');
+  const identity = encoding === null || /^\s*identity\s*$/i.test(encoding);
+  if (identity && announced !== null && /^\d+$/.test(announced)) {
     if (Number(announced) <= maxResponseBytes) return response;
     void response.body?.cancel().catch(() => undefined);
     throw new ApigResponseTooLargeError({
@@ -37,8 +41,8 @@ export function guardResponse(response: Response, limits: ResponseLimits): Respo
     });
   }
   if (response.body === null) return response;
-  // No length announced (chunked): count while reading, and stop at the cap;
-  // erroring the stream cancels the download.
+  // No length announced (chunked), or a compressed body: count while reading,
+  // and stop at the cap; erroring the stream cancels the download.
   let seen = 0;
   const counted = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

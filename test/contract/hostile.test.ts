@@ -5,6 +5,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { exampleValue } from '../support/contract.ts';
 import { type HostileUpstream, startHostileUpstream } from '../support/hostile-upstream.ts';
 import { type RunningProxy, startMockProxy } from '../support/mock-proxy.ts';
 
@@ -115,6 +116,38 @@ describe('npm run mock:proxy against a hostile upstream', () => {
       /answered 302 to http:\/\/127\.0\.0\.1:\d+; redirects are not followed/,
     );
     expect(upstream.elsewhere).toEqual([]);
+  });
+
+  it('answers an unparsable Location like any redirect, and stays up', async () => {
+    const response = await call('bad-location');
+    expect(response.status).toBe(502);
+    expect(response.headers.get('x-mock-proxy-error')).toBe('redirect');
+    expect(((await response.json()) as { error_msg: string }).error_msg).toContain(
+      'answered 302 to an unparsable Location',
+    );
+    expect((await call('good')).status).toBe(200);
+  });
+
+  it.each(['gzip', 'deflate', 'br'])(
+    'decodes a %s answer before Prism validates it, whatever the client accepts',
+    async (encoding) => {
+      upstream.received.length = 0;
+      const response = await fetch(`${proxy?.url}${list}?group_name=${encoding}`, {
+        headers: { ...token, 'Accept-Encoding': 'gzip, deflate, br' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('sl-violations')).toBeNull();
+      expect(await response.json()).toEqual(exampleValue('seedList'));
+      // Identity is what the proxy asks of the upstream.
+      expect(upstream.received.at(-1)?.['accept-encoding']).toBe('identity');
+    },
+  );
+
+  it('counts decoded bytes against --max-body: a gzip bomb is a 502', async () => {
+    const response = await call('gzip-bomb');
+    expect(response.status).toBe(502);
+    expect(response.headers.get('x-mock-proxy-error')).toBe('too-large');
+    expect((await call('good')).status).toBe(200);
   });
 
   it('answers 504 when the upstream stalls past --upstream-timeout', async () => {
