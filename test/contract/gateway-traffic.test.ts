@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { ApigError, createPurchasesClient } from '../../src/index.ts';
@@ -17,6 +18,7 @@ import {
 import { type RunningProxy, startMockProxy } from '../support/mock-proxy.ts';
 
 const members = loadGatewayTraffic();
+const compress = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
 const memberHeader = 'x-corpus-member';
 const received = new Map<string, string>();
 
@@ -32,11 +34,13 @@ beforeAll(async () => {
       response.writeHead(599).end();
       return;
     }
+    const { encoding, body } = member.response;
     response.writeHead(member.response.status, {
       'Content-Type': 'application/json; charset=utf-8',
+      ...(encoding === undefined ? {} : { 'Content-Encoding': encoding }),
       ...member.response.headers,
     });
-    response.end(member.response.body);
+    response.end(encoding === undefined ? body : compress[encoding](body));
   });
   upstream.listen(0, '127.0.0.1');
   await once(upstream, 'listening');
@@ -51,7 +55,12 @@ afterAll(async () => {
 
 const through = (member: TrafficMember) =>
   fetch(`${proxy?.url}${requestTarget(member)}`, {
-    headers: { [AUTH_HEADERS.token]: 'token-from-iam', [memberHeader]: member.name },
+    headers: {
+      [AUTH_HEADERS.token]: 'token-from-iam',
+      [memberHeader]: member.name,
+      // What every browser sends: the proxy must still validate a compressed answer.
+      'Accept-Encoding': 'gzip, deflate, br',
+    },
   });
 
 const gatewayShaped = members.filter((member) => !member.documentationArtifact);

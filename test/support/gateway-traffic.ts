@@ -10,7 +10,13 @@ export interface TrafficMember {
   name: string;
   source: string;
   request: { path: string; query?: string };
-  response: { status: number; headers?: Record<string, string>; body: string };
+  /** `encoding`: the upstream sends the body compressed so (whatever the request accepted). */
+  response: {
+    status: number;
+    headers?: Record<string, string>;
+    body: string;
+    encoding?: 'gzip' | 'deflate' | 'br';
+  };
   /** Set on a documentation artifact: the JSON pointers the contract rightly rejects. */
   documentationArtifact?: { violations: string[] };
 }
