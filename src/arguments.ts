@@ -51,6 +51,31 @@ export function checkListQuery(query: unknown): ListPurchasedGroupsQuery {
   return record as ListPurchasedGroupsQuery;
 }
 
+// RFC 9110 token characters: what a header name may be made of.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// CR and LF would end the header (request splitting), NUL is never valid.
+const HEADER_BREAK = /[\r\n\0]/;
+
+/** `CallOptions.headers`, checked before any request; a message names the header, never its value. */
+export function checkHeaders(headers: unknown): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new ApigArgumentError('headers', 'must be an object of header names and values');
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) {
+      throw new ApigArgumentError(`headers[${JSON.stringify(name)}]`, 'is not a valid header name');
+    }
+    if (typeof value !== 'string') {
+      throw new ApigArgumentError(`headers.${name}`, `must be a string, got ${typeof value}`);
+    }
+    if (HEADER_BREAK.test(value)) {
+      throw new ApigArgumentError(`headers.${name}`, 'must not contain CR, LF or NUL');
+    }
+  }
+  return headers as Record<string, string>;
+}
+
 // A lone UTF-16 surrogate has no UTF-8 form: it cannot be percent-encoded
 // (encodeURIComponent throws URIError) nor sent.
 function checkWellFormed(parameter: string, value: string): void {

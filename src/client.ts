@@ -2,7 +2,7 @@
 // an openapi-fetch client that carries the auth middleware.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.js';
-import { checkListQuery, checkPurchaseId, PAGE_NO, PAGE_SIZE } from './arguments.js';
+import { checkHeaders, checkListQuery, checkPurchaseId, PAGE_NO, PAGE_SIZE } from './arguments.js';
 import { type Credentials, clientAuth } from './auth.js';
 import { ApigArgumentError } from './errors.js';
 import { paginate } from './paginate.js';
@@ -117,11 +117,12 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
 
   async function listPurchasedGroups(query?: ListPurchasedGroupsQuery, call: CallOptions = {}) {
     const checked = checkListQuery(query);
+    const headers = checkHeaders(call.headers);
     const data = await send(
       (signal) =>
         raw.GET(LIST_PATH, {
           params: { query: checked },
-          ...attemptInit(signal, LIST_PATH, call.headers),
+          ...attemptInit(signal, LIST_PATH, headers),
         }),
       { method: 'GET', path: LIST_PATH, policy, timeoutMs, signal: call.signal, redact },
     );
@@ -130,12 +131,13 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
 
   async function getPurchasedGroup(purchaseId: string, call: CallOptions = {}) {
     const id = checkPurchaseId(purchaseId);
+    const headers = checkHeaders(call.headers);
     const path = `${LIST_PATH}/${encodeURIComponent(id)}`;
     const data = await send(
       (signal) =>
         raw.GET(DETAIL_PATH, {
           params: { path: { purchase_id: id } },
-          ...attemptInit(signal, path, call.headers),
+          ...attemptInit(signal, path, headers),
         }),
       { method: 'GET', path, policy, timeoutMs, signal: call.signal, redact },
     );
@@ -144,6 +146,7 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
 
   function iteratePurchasedGroups(query?: ListPurchasedGroupsQuery, call: IterateOptions = {}) {
     const checked = checkListQuery(query);
+    checkHeaders(call.headers);
     const pageSize = checked.page_size ?? PAGE_SIZE.default;
     const { maxPages = 1000, ...callOptions } = call;
     if (!Number.isInteger(maxPages) || maxPages < 1) {

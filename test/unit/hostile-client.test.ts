@@ -6,8 +6,10 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ApigArgumentError,
   ApigError,
   ApigNetworkError,
   ApigRedirectError,
@@ -191,7 +193,9 @@ describe('no secret in any error', () => {
   });
 });
 
-describe('a response size cap (maxResponseBytes)', () => {
+const gzipBomb = gzipSync(`{"total":1,"size":1,"purchases":[],"x":"${'x'.repeat(50_000_000)}"}`);
+
+describe('a response size cap (maxResponseBytes), counting decoded bytes', () => {
   let big: Server;
   let url = '';
   let requests = 0;
@@ -203,6 +207,15 @@ describe('a response size cap (maxResponseBytes)', () => {
       response.on('close', () => {
         if (!response.writableFinished) cancelled += 1;
       });
+      if (how === 'gzip-bomb') {
+        // 50 MB decoded, about 50 kB on the wire, with an honest Content-Length.
+        response.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'gzip',
+          'Content-Length': gzipBomb.length,
+        });
+        return response.end(gzipBomb);
+      }
       if (how === 'announced') {
         response.writeHead(200, {
           'Content-Type': 'application/json',
@@ -226,7 +239,7 @@ describe('a response size cap (maxResponseBytes)', () => {
   });
   afterAll(() => closeAll(big));
 
-  it.each(['announced', 'chunked'])(
+  it.each(['announced', 'chunked', 'gzip-bomb'])(
     'stops a %s body past the cap, cancels it and does not retry',
     async (how) => {
       requests = 0;
@@ -250,5 +263,43 @@ describe('a response size cap (maxResponseBytes)', () => {
     expect(() => createPurchasesClient({ baseUrl: url, maxResponseBytes: 0 })).toThrow(
       /^maxResponseBytes must be a positive whole number of bytes$/,
     );
+  });
+});
+
+describe('header values that would split a request', () => {
+  it.each([
+    ['CR LF', 'a\r\nX-Injected: 1'],
+    ['a lone LF', 'a\nb'],
+    ['NUL', 'a\0b'],
+  ])('refuses %s in CallOptions.headers by name, before any request', async (_, value) => {
+    let requests = 0;
+    const client = createPurchasesClient({
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: { token: TOKEN },
+      fetch: async () => {
+        requests += 1;
+        return new Response('{}');
+      },
+    });
+    for (const call of [
+      () => client.listPurchasedGroups({}, { headers: { 'X-Trace': value } }),
+      () => client.getPurchasedGroup('id', { headers: { 'X-Trace': value } }),
+      async () => client.iteratePurchasedGroups({}, { headers: { 'X-Trace': value } }),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApigArgumentError);
+      expect((error as Error).message).toBe('headers.X-Trace must not contain CR, LF or NUL');
+    }
+    expect(requests).toBe(0);
+  });
+
+  it('refuses a header name that is not a token, and a value that is not a string', async () => {
+    const client = createPurchasesClient({ baseUrl: 'http://127.0.0.1:9', retry: false });
+    await expect(client.listPurchasedGroups({}, { headers: { 'Bad Name': 'x' } })).rejects.toThrow(
+      'headers["Bad Name"] is not a valid header name',
+    );
+    await expect(
+      client.listPurchasedGroups({}, { headers: { 'X-N': 1 as unknown as string } }),
+    ).rejects.toThrow('headers.X-N must be a string, got number');
   });
 });
