@@ -3,7 +3,8 @@
 // `--data file.json`) with Prism checking every answer against the contract.
 // `--examples` serves the contract's named examples verbatim instead, and
 // `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
-// Options: --host, --port (or MOCK_HOST, MOCK_PORT).
+// Options: --host, --port (or MOCK_HOST, MOCK_PORT), --prism-timeout <ms>
+// (how long Prism may stay silent before the client gets a 5xx; 30000).
 import { parseArgs } from 'node:util';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
@@ -20,8 +21,16 @@ runCli(async () => {
       data: { type: 'string' },
       examples: { type: 'boolean', default: false },
       dynamic: { type: 'boolean', short: 'd', default: false },
+      'prism-timeout': { type: 'string' },
     },
   });
+  const prismTimeoutMs =
+    values['prism-timeout'] === undefined ? undefined : Number(values['prism-timeout']);
+  if (prismTimeoutMs !== undefined && !(Number.isInteger(prismTimeoutMs) && prismTimeoutMs > 0)) {
+    throw new Error(
+      `--prism-timeout needs whole milliseconds above 0, got "${values['prism-timeout']}"`,
+    );
+  }
   const { host, port } = listenAddress(values, process.env);
   const mode: MockMode = values.dynamic ? 'dynamic' : values.examples ? 'examples' : 'data';
   if (mode !== 'data' && values.data !== undefined) {
@@ -37,6 +46,7 @@ runCli(async () => {
     port,
     purchases,
     onLine: (line) => console.log(line),
+    ...(prismTimeoutMs === undefined ? {} : { prismTimeoutMs }),
   });
   holdUntilStopped(mock);
 

@@ -12,7 +12,9 @@
 // - With `requestViolations: 'apig-400'`, Prism's 422 for a request that
 //   breaks the contract becomes the contract's 400, its violations kept in
 //   `sl-violations`.
-// Everything else is forwarded to Prism and its answer streamed back.
+// Everything else is forwarded to Prism and its answer streamed back. A
+// Prism that does not answer within `prismTimeoutMs` (hung, stopped) gets
+// the client the operation's documented 5xx (else a 502), and a log line.
 import {
   createServer,
   request as httpRequest,
@@ -34,7 +36,13 @@ export interface FrontOptions {
   contract: ContractResponses;
   /** Turn Prism's 422 (request violations, proxy mode) into the contract's 400. */
   requestViolations?: 'apig-400' | 'pass';
+  /** How long Prism may stay silent on a request; default `defaultPrismTimeoutMs`. */
+  prismTimeoutMs?: number;
+  /** Where the front says what went wrong (Prism stopped answering). */
+  onLine?: (line: string) => void;
 }
+
+export const defaultPrismTimeoutMs = 30_000;
 
 export type Front = Listening;
 
@@ -188,6 +196,31 @@ function forward(
         error_msg: `Prism did not answer: ${error.message}`,
       }),
     );
+  });
+  const timeoutMs = options.prismTimeoutMs ?? defaultPrismTimeoutMs;
+  upstream.setTimeout(timeoutMs, () => {
+    upstream.destroy();
+    options.onLine?.(
+      `Prism stopped answering: ${request.method} ${request.url} got nothing in ${timeoutMs} ms (--prism-timeout)`,
+    );
+    if (response.headersSent) return response.destroy();
+    const operation = operationOf((request.url ?? '/').split('?')[0] ?? '/');
+    const documented = Object.keys(options.contract.operations[operation].responses);
+    const status = documented.find((code) => code.startsWith('5'));
+    const problem = `Prism did not answer within ${timeoutMs} ms`;
+    if (status !== undefined) {
+      const origin = single(request.headers.origin);
+      sendContractAnswer(response, {
+        contract: options.contract,
+        operation,
+        status: Number(status),
+        origin,
+        problem,
+      });
+      return;
+    }
+    response.writeHead(502, { 'Content-Type': 'application/json', 'X-Mock-Problem': problem });
+    response.end(JSON.stringify({ error_code: 'MOCK.0502', error_msg: problem }));
   });
   response.on('close', () => upstream.destroy());
   upstream.end();

@@ -49,6 +49,13 @@ export interface RunningPrism {
   stop: RunningServer['stop'];
 }
 
+// Prism must never outlive the process that started it. An exit handler does
+// not run when that process is SIGKILLed, so Prism's own Node watches its
+// parent: once it is gone (reparented), Prism exits within a quarter second.
+const exitWithParent = `--import=data:text/javascript,${encodeURIComponent(
+  'const parent = process.ppid; setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 250).unref();',
+)}`;
+
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const host = options.host ?? defaultHost;
   const port = options.port ?? (await freePort(host));
@@ -56,7 +63,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const url = `http://${urlHost(host)}:${port}`;
   const server = await spawnServer({
     command: process.execPath,
-    args: [prismBin, ...prismArgs(options, host, port)],
+    args: [exitWithParent, prismBin, ...prismArgs(options, host, port)],
     cwd: repoRoot,
     // Colours off: the lines are piped, filtered and matched as plain text.
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },

@@ -31,9 +31,10 @@ runCli(async () => {
   const upstream = upstreamUrl(positionals);
   const { host, port } = listenAddress(values, process.env);
   const errors = !values['report-only'];
+  const upstreamTimeoutMs = positiveInteger('--upstream-timeout', values['upstream-timeout']);
   const guard = await startUpstreamGuard({
     upstream,
-    timeoutMs: positiveInteger('--upstream-timeout', values['upstream-timeout']),
+    timeoutMs: upstreamTimeoutMs,
     maxBytes: positiveInteger('--max-body', values['max-body']),
   });
   const prism = await startPrism({
@@ -43,7 +44,15 @@ runCli(async () => {
     host: '127.0.0.1',
     onLine: (line) => console.log(line),
   });
-  const front = await startFront({ host, port, target: prism.url, contract: mockContract });
+  const front = await startFront({
+    host,
+    port,
+    target: prism.url,
+    contract: mockContract,
+    // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
+    prismTimeoutMs: upstreamTimeoutMs + 5_000,
+    onLine: (line) => console.log(line),
+  });
   holdUntilStopped({
     ...prism,
     url: front.url,

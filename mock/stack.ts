@@ -26,6 +26,8 @@ export interface MockOptions {
   purchases: readonly MockPurchase[];
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
+  /** The front's limit on a silent Prism (see front.ts). */
+  prismTimeoutMs?: number;
 }
 
 export const mockContract = contractJson as unknown as ContractResponses;
@@ -57,6 +59,8 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
       target: prism.url,
       contract: mockContract,
       requestViolations: data ? 'apig-400' : 'pass',
+      ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
+      ...(options.onLine ? { onLine: options.onLine } : {}),
     });
   } catch (error) {
     await Promise.all([prism.stop(), data?.close()]);
