@@ -5,11 +5,16 @@ import { readFile } from 'node:fs/promises';
 import { checkDataset, type MockPurchase } from '../src/mock/dataset.ts';
 
 export async function loadDatasetFile(file: string): Promise<MockPurchase[]> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw new Error(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  const text = bytes.toString('utf8');
+  const bad = firstInvalidUtf8(bytes, text);
+  if (bad !== undefined) {
+    throw new Error(`${file}:${lineColumn(text, bad)}: not UTF-8 text (save the file as UTF-8)`);
   }
   let value: unknown;
   try {
@@ -21,6 +26,18 @@ export async function loadDatasetFile(file: string): Promise<MockPurchase[]> {
     throw new Error(`${file}${where}: not valid JSON (${message})`);
   }
   return checkDataset(value, file);
+}
+
+/** Where (as a string index) the first byte that is not UTF-8 was replaced by U+FFFD, if any. */
+function firstInvalidUtf8(bytes: Buffer, text: string): number | undefined {
+  for (let index = text.indexOf('\uFFFD'); index >= 0; index = text.indexOf('\uFFFD', index + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, index));
+    // A real U+FFFD in the file is EF BF BD; anything else was a bad byte.
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      return index;
+    }
+  }
+  return undefined;
 }
 
 function lineColumn(text: string, position: number): string {

@@ -47,6 +47,43 @@ describe('npm run mock -- --data', () => {
     expect(run.stderr).toMatch(new RegExp(`${file.replaceAll('/', '\\/')}:3:6: not valid JSON`));
   });
 
+  it('stops on a file that is not UTF-8, with the line and column', async () => {
+    const file = join(work, 'latin1.json');
+    const item = JSON.stringify({ purchases: [{ ...purchases[0], group_name: 'caf_' }] }, null, 2);
+    const bytes = Buffer.from(item, 'utf8');
+    bytes[bytes.indexOf('caf_') + 3] = 0xe9; // é in Latin-1
+    await writeFile(file, bytes);
+    const run = await mockWith(file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/latin1\.json:\d+:\d+: not UTF-8 text/);
+  });
+
+  it('stops at start on what the servers could not serve: deep nesting, impossible dates', async () => {
+    // Written as text: JSON.stringify itself cannot go this deep.
+    const deep = `${'{"a":'.repeat(20_000)}"bottom"${'}'.repeat(20_000)}`;
+    const withExtra = JSON.stringify({ purchases: [{ ...purchases[0], extra: 'DEEP' }] });
+    const cases = [
+      [
+        'deep.json',
+        withExtra.replace('"DEEP"', deep),
+        /\/purchases\/0\/extra(\/a)+: nests deeper than 64 levels/,
+      ],
+      [
+        'date.json',
+        JSON.stringify({ purchases: [{ ...purchases[0], start_time: '2024-13-45T99:99:99Z' }] }),
+        /\/purchases\/0\/start_time: must be an RFC 3339 date-time/,
+      ],
+    ] as const;
+    for (const [name, text, says] of cases) {
+      const file = join(work, name);
+      await writeFile(file, text);
+      const run = await mockWith(file);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(says);
+      expect(run.stderr).not.toContain('    at ');
+    }
+  });
+
   it("serves a dataset of the user's own", async () => {
     const file = join(work, 'own.json');
     const own = purchases.slice(0, 2).map((p, i) => ({ ...p, id: `own-${i}` }));

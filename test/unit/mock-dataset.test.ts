@@ -1,8 +1,11 @@
 // The mock's bundled dataset is valid against the contract's schemas and the
 // house strictness, large and varied enough to build a paged table with.
+
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { listPage } from '../../src/mock/answer.ts';
-import { checkDataset, DatasetError } from '../../src/mock/dataset.ts';
+import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
 import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { type Json, loadContract } from '../support/contract.ts';
 import { houseSchemas } from '../support/house-schemas.ts';
@@ -78,8 +81,46 @@ describe('checkDataset', () => {
       { purchases: [{ ...good, group_domains: null }] },
       '/purchases/0/group_domains: must be an array of strings',
     ],
+    [
+      { purchases: [{ ...good, start_time: '2024-13-45T99:99:99Z' }] },
+      '/purchases/0/start_time: must be an RFC 3339 date-time',
+    ],
+    [
+      { purchases: [{ ...good, extra: nested(20_000) }] },
+      `/purchases/0/extra${'/a'.repeat(maxDatasetDepth - 3)}: nests deeper than ${maxDatasetDepth} levels`,
+    ],
   ])('names the source, the JSON pointer and the problem (%#)', (value, message) => {
     expect(() => checkDataset(value, 'my.json')).toThrow(DatasetError);
     expect(() => checkDataset(value, 'my.json')).toThrow(`my.json: ${message}`);
+  });
+});
+
+/** `{ a: { a: … } }`, `depth` levels deep, built without recursion. */
+function nested(depth: number): unknown {
+  let value: unknown = 'bottom';
+  for (let level = 0; level < depth; level += 1) value = { a: value };
+  return value;
+}
+
+describe('isDateTime reads a timestamp as Prism does (ajv-formats date-time)', () => {
+  const ajv = addFormats(new Ajv());
+  const prism = ajv.compile({ type: 'string', format: 'date-time' });
+  it.each([
+    '2024-01-01T00:00:00Z',
+    '2024-02-29T12:00:00Z',
+    '2023-02-29T12:00:00Z',
+    '2024-13-45T99:99:99Z',
+    '2024-04-31T00:00:00Z',
+    '2024-00-10T00:00:00Z',
+    '2016-12-31T23:59:60Z',
+    '2016-12-31T12:00:60Z',
+    '2017-01-01T07:59:60+08:00',
+    '2024-06-01T24:00:00Z',
+    '2024-06-01T10:00:00.123+05:30',
+    '2024-06-01T10:00:00+24:00',
+    '2018-01-02T10: 51: 26Z',
+    '2024-06-01 10:00:00Z',
+  ])('%s', (text) => {
+    expect(isDateTime(text)).toBe(prism(text));
   });
 });
