@@ -133,11 +133,11 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   const commit = await resolveCommit(top, args.base);
   // No tool reads the head before it is guarded. Lint then runs while the
   // contracts are compared: it is only needed for the report.
-  await checkHead(top);
-  const linting = lintContract(top, signal);
+  const guarded = await checkHead(top);
+  const linting = lintContract(guarded, signal);
   const [base, head, configEdited] = await Promise.all([
     loadBase(top, commit, signal),
-    loadHead(top, signal),
+    loadHead(guarded, signal),
     configChanged(top, commit),
   ]);
   const changes = compareContracts(base.document, head.document);

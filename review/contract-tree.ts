@@ -14,15 +14,8 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import {
-  isAlias,
-  isCollection,
-  isPair,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-} from 'yaml';
+import * as jsYaml from 'js-yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { CannotReview } from './errors.ts';
 import { code, plainOf } from './inert.ts';
 
@@ -33,10 +26,10 @@ export const treeLimits = {
   treeBytes: 64 * 1024 * 1024,
   /** Files and folders under openapi/. */
   files: 10_000,
-  /** Alias resolutions per file, counted as the `yaml` library counts them. */
-  aliases: 100,
-  /** Nesting of mappings and sequences in one file. */
-  depth: 200,
+  /** Objects that YAML aliases may add to a file once expanded. */
+  aliases: 10_000,
+  /** Nesting of mappings and sequences in one file: js-yaml's own limit, which Redocly has too. */
+  depth: 100,
 };
 
 /** The tree breaks a rule of the trust model: never bundled, never a pass. */
@@ -150,61 +143,133 @@ async function checkFile(walk: Walk, path: string): Promise<string | undefined> 
   } catch {
     return `${named(walk, path)}: not UTF-8 text`;
   }
-  const lines = new LineCounter();
-  let document: ReturnType<typeof parseDocument>;
+  let value: unknown;
   try {
-    document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+    value = jsYaml.load(text, { schema: redoclySchema });
   } catch (error) {
     if (error instanceof RangeError) refuse(walk, path, undefined, 'nested too deep to parse');
-    throw error;
-  }
-  const [error] = document.errors;
-  if (error?.message.includes('Maximum call stack')) {
-    refuse(walk, path, undefined, 'nested too deep to parse');
-  }
-  if (error !== undefined) {
-    const { line, col } = lines.linePos(error.pos[0]);
-    return `${named(walk, path)}:${line}:${col}: ${error.message.split('\n')[0]}`;
-  }
-  const lineOf = (node: Node | null | undefined) =>
-    node?.range ? lines.linePos(node.range[0]).line : undefined;
-  let aliases = false;
-  // Depth-first without recursion, so depth itself cannot overflow the stack.
-  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 0 }];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { node, depth } = top;
-    if (isAlias(node)) aliases = true;
-    if (!isCollection(node)) continue;
-    if (depth >= treeLimits.depth) {
-      refuse(walk, path, lineOf(node), `nested more than ${treeLimits.depth} levels deep`);
+    if (!(error instanceof jsYaml.YAMLException)) throw error;
+    const { line, column } = error.mark;
+    // js-yaml (Redocly's parser too) stops at 100 levels.
+    if (error.reason.startsWith('nesting exceeded maxDepth')) {
+      refuse(walk, path, line + 1, `nested more than ${treeLimits.depth} levels deep`);
     }
-    for (const item of node.items as unknown[]) {
-      if (!isPair(item)) {
-        stack.push({ node: item, depth: depth + 1 });
-        continue;
-      }
-      const key = isAlias(item.key) ? item.key.resolve(document) : item.key;
-      const value = isAlias(item.value) ? item.value.resolve(document) : item.value;
-      if (isAlias(item.key) || isAlias(item.value)) aliases = true;
-      if (isScalar(key) && (key.value === '$ref' || key.value === '$dynamicRef')) {
-        if (isScalar(value) && typeof value.value === 'string') {
-          await checkRef(walk, path, lineOf(key as Node), value.value);
-        }
-      }
-      stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
-    }
+    return `${named(walk, path)}:${line + 1}:${column + 1}: ${error.reason}`;
   }
-  if (aliases) {
-    try {
-      document.toJS({ maxAliasCount: treeLimits.aliases });
-    } catch (error) {
-      if (error instanceof ReferenceError || error instanceof RangeError) {
-        refuse(walk, path, undefined, `YAML aliases expand past the limit (${error.message})`);
-      }
-      throw error;
+  const { objects, expanded, height, cycle } = measure(value);
+  if (cycle) refuse(walk, path, undefined, 'a YAML alias refers to a node that contains it');
+  if (height > treeLimits.depth) {
+    refuse(walk, path, undefined, `nested more than ${treeLimits.depth} levels deep`);
+  }
+  if (expanded > objects + treeLimits.aliases) {
+    refuse(
+      walk,
+      path,
+      undefined,
+      `YAML aliases expand past the limit (${expanded} nodes from ${objects} written, at most ${treeLimits.aliases} more)`,
+    );
+  }
+  for (const node of objects === 0 ? [] : walkedObjects(value)) {
+    for (const key of ['$ref', '$dynamicRef']) {
+      const ref = (node as Record<string, unknown>)[key];
+      if (typeof ref === 'string') await checkRef(walk, path, text, ref);
     }
   }
   return undefined;
+}
+
+// Redocly's own YAML reading (@redocly/openapi-core parseYaml): js-yaml 4,
+// the JSON schema with merge keys. Aliases stay shared objects, so a bomb
+// costs nothing here; measure() counts what it would expand to.
+// js-yaml exports its types; @types/js-yaml does not declare them.
+const { types } = jsYaml as unknown as { types: Record<string, jsYaml.Type> };
+const redoclySchema = jsYaml.JSON_SCHEMA.extend({
+  implicit: [types.merge as jsYaml.Type],
+  explicit: ['binary', 'omap', 'pairs', 'set'].map((name) => types[name] as jsYaml.Type),
+});
+
+const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+interface Measure {
+  /** Distinct objects and arrays. */
+  objects: number;
+  /** Objects and arrays once every alias is expanded (what Redocly writes out). */
+  expanded: number;
+  /** Nesting of the deepest path. */
+  height: number;
+  cycle: boolean;
+}
+
+/** Sizes the parsed value without recursion, each shared node measured once. */
+function measure(root: unknown): Measure {
+  const done = new Map<object, { expanded: number; height: number }>();
+  const open = new Set<object>();
+  const stack: { node: object; children: object[] | undefined }[] = [];
+  if (isNode(root)) stack.push({ node: root, children: undefined });
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: object; children: object[] | undefined };
+    if (top.children === undefined) {
+      if (done.has(top.node)) {
+        stack.pop();
+        continue;
+      }
+      open.add(top.node);
+      top.children = Object.values(top.node).filter(isNode);
+      for (const child of top.children) {
+        if (open.has(child)) return { objects: done.size, expanded: 0, height: 0, cycle: true };
+        if (!done.has(child)) stack.push({ node: child, children: undefined });
+      }
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    let expanded = 1;
+    let height = 0;
+    for (const child of top.children) {
+      const measured = done.get(child);
+      expanded += measured?.expanded ?? 0;
+      height = Math.max(height, measured?.height ?? 0);
+    }
+    done.set(top.node, {
+      expanded: Math.min(expanded, Number.MAX_SAFE_INTEGER),
+      height: height + 1,
+    });
+  }
+  const whole = isNode(root) ? done.get(root) : undefined;
+  return {
+    objects: done.size,
+    expanded: whole?.expanded ?? 0,
+    height: whole?.height ?? 0,
+    cycle: false,
+  };
+}
+
+/** Every distinct object and array of the value (measure() has proved it finite and acyclic). */
+function* walkedObjects(root: unknown): Generator<object> {
+  const seen = new Set<object>();
+  const stack = isNode(root) ? [root] : [];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    yield node;
+    for (const child of Object.values(node)) if (isNode(child)) stack.push(child);
+  }
+}
+
+/** The line of `$ref: <ref>` in the file, read again with positions (only for a refusal). */
+function lineOfRef(text: string, ref: string): number | undefined {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  let line: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.value !== ref) return;
+      if (pair.key.value !== '$ref' && pair.key.value !== '$dynamicRef') return;
+      line = pair.key.range ? lines.linePos(pair.key.range[0]).line : undefined;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 const decoded = (path: string): string => {
@@ -215,27 +280,23 @@ const decoded = (path: string): string => {
   }
 };
 
-async function checkRef(walk: Walk, file: string, line: number | undefined, ref: string) {
+async function checkRef(walk: Walk, file: string, text: string, ref: string): Promise<void> {
   const shown = code(ref);
-  if (schemeRef.test(ref)) refuse(walk, file, line, `$ref ${shown} is a URL`);
+  const refuseRef = (why: string): never => refuse(walk, file, lineOfRef(text, ref), why);
+  if (schemeRef.test(ref)) refuseRef(`$ref ${shown} is a URL`);
   const path = ref.split('#')[0] ?? '';
   if (path === '') return;
   for (const form of new Set([path, decoded(path)])) {
-    if (form.includes('\0')) refuse(walk, file, line, `$ref ${shown} holds a NUL`);
-    if (form.startsWith('/') || form.startsWith('\\')) {
-      refuse(walk, file, line, `$ref ${shown} is an absolute path`);
-    }
+    if (form.includes('\0')) refuseRef(`$ref ${shown} holds a NUL`);
+    if (form.startsWith('/') || form.startsWith('\\'))
+      refuseRef(`$ref ${shown} is an absolute path`);
     const target = resolve(dirname(file), form);
-    if (!inside(walk.folder, target)) {
-      refuse(walk, file, line, `$ref ${shown} leaves openapi/`);
-    }
+    if (!inside(walk.folder, target)) refuseRef(`$ref ${shown} leaves openapi/`);
     const real = await realpath(target).catch(() => undefined);
     if (real === undefined) continue; // Redocly reports a ref to nothing.
-    if (!inside(walk.folder, real)) {
-      refuse(walk, file, line, `$ref ${shown} leads outside openapi/ through a symlink`);
-    }
-    const stats = await lstat(real);
-    if (!stats.isFile()) refuse(walk, file, line, `$ref ${shown} is not a regular file`);
+    if (!inside(walk.folder, real))
+      refuseRef(`$ref ${shown} leads outside openapi/ through a symlink`);
+    if (!(await lstat(real)).isFile()) refuseRef(`$ref ${shown} is not a regular file`);
     queueFile(walk, real);
   }
 }

@@ -2,7 +2,7 @@
 // contract, read from its JSON output for the totals and the first problems.
 import { runRedocly } from '../scripts/lib/redocly.ts';
 import { code } from './change.ts';
-import { contractEntry, reviewConfig } from './load.ts';
+import { contractEntry, type GuardedTree, reviewConfig } from './load.ts';
 
 export interface LintResult {
   /** False when Redocly's output could not be read; `summary` says why. */
@@ -26,7 +26,8 @@ interface RedoclyLintJson {
 
 const shownProblems = 10;
 
-export async function lintContract(top: string, signal?: AbortSignal): Promise<LintResult> {
+export async function lintContract(head: GuardedTree, signal?: AbortSignal): Promise<LintResult> {
+  const { top } = head;
   const result = await runRedocly(['lint', contractEntry, '--format=json'], top, {
     config: reviewConfig,
     signal,

@@ -57,13 +57,31 @@ export async function resolveCommit(top: string, ref: string): Promise<string> {
   }
 }
 
+declare const guardedBrand: unique symbol;
+
+/** A work tree whose openapi/ passed guardContractTree: the only kind a tool may read. */
+export interface GuardedTree {
+  readonly top: string;
+  readonly [guardedBrand]: true;
+}
+
 /**
- * Guards, then bundles `openapi/openapi.yaml` under `root` with the pinned
- * Redocly and the review's configuration, or says why it could not.
+ * Guards `openapi/` under `root`: the tree, or why it cannot be read (a
+ * problem Redocly would report too); throws ContractRefused past a bound.
  */
-export async function bundle(root: string, signal?: AbortSignal): Promise<JsonObject | string> {
-  const unreadable = await guardContractTree(root);
-  if (unreadable !== undefined) return unreadable;
+async function guard(root: string): Promise<GuardedTree | string> {
+  return (await guardContractTree(root)) ?? ({ top: root } as GuardedTree);
+}
+
+/**
+ * Bundles `openapi/openapi.yaml` of a guarded tree with the pinned Redocly
+ * and the review's configuration, or says why it could not.
+ */
+export async function bundle(
+  tree: GuardedTree,
+  signal?: AbortSignal,
+): Promise<JsonObject | string> {
+  const root = tree.top;
   const result = await bundleContract(root, 'json', { config: reviewConfig, signal });
   // Redocly says `"file" (line:column)`; the report says file:line:column.
   if (!result.ok) {
@@ -76,22 +94,22 @@ export async function bundle(root: string, signal?: AbortSignal): Promise<JsonOb
   return isObject(result.document) ? result.document : 'the bundle is not an object';
 }
 
-/** Refuses a working tree whose openapi/ no tool may read (see contract-tree.ts). */
-export async function checkHead(top: string): Promise<void> {
+/** The working tree, guarded; refused when no tool may read its openapi/ (see contract-tree.ts). */
+export async function checkHead(top: string): Promise<GuardedTree> {
   if (!existsSync(join(top, contractEntry))) {
     throw new CannotReview(
       `No contract in the working tree: ${join(top, contractEntry)} does not exist.`,
     );
   }
-  const unreadable = await guardContractTree(top);
-  if (unreadable !== undefined) {
-    throw new CannotReview(`the working tree's ${contractEntry} cannot be read: ${unreadable}`);
+  const tree = await guard(top);
+  if (typeof tree === 'string') {
+    throw new CannotReview(`the working tree's ${contractEntry} cannot be read: ${tree}`);
   }
+  return tree;
 }
 
-export async function loadHead(top: string, signal?: AbortSignal): Promise<LoadedContract> {
-  await checkHead(top);
-  const document = await bundle(top, signal);
+export async function loadHead(head: GuardedTree, signal?: AbortSignal): Promise<LoadedContract> {
+  const document = await bundle(head, signal);
   if (typeof document === 'string') {
     throw new CannotReview(
       `redocly bundle of the working tree's ${contractEntry} failed: ${document}`,
@@ -144,13 +162,14 @@ async function bundleAt(
     await git(top, ['archive', '--format=tar', '-o', archive, commit, '--', 'openapi']);
     await exec('tar', ['-xf', archive, '-C', scratch]);
     if (!existsSync(join(scratch, contractEntry))) return `${contractEntry} missing`;
-    const bundled = await bundle(scratch, signal).catch((error: unknown) => {
+    const tree = await guard(scratch).catch((error: unknown) => {
       // A refusal names the scratch copy; name the file as it is in the repository.
       if (error instanceof CannotReview) {
         error.message = `the base at ${commit.slice(0, 7)}: ${error.message.replaceAll(`${scratch}/`, '')}`;
       }
       throw error;
     });
+    const bundled = typeof tree === 'string' ? tree : await bundle(tree, signal);
     // Name files as they are in the repository.
     return typeof bundled === 'string' ? bundled.replaceAll(`${scratch}/`, '') : bundled;
   } finally {

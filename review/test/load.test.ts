@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../scripts/lib/paths.ts';
 import { commitAll, git } from '../../test/support/git-repo.ts';
 import { CannotReview } from '../errors.ts';
-import { gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';
+import { checkHead, gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';
 
 describe('loading the contracts', () => {
   let repo = '';
@@ -69,7 +69,7 @@ describe('loading the contracts', () => {
   });
 
   it('bundles the working tree for the head', async () => {
-    const head = await loadHead(repo);
+    const head = await loadHead(await checkHead(repo));
     expect(head.source).toBe('openapi/ bundled');
   });
 
@@ -85,7 +85,7 @@ describe('loading the contracts', () => {
     expect(await resolveCommit(repo, 'main~4')).toBe(commits.empty);
     const bare = await mkdtemp(join(tmpdir(), 'review-empty-'));
     try {
-      await expect(loadHead(bare)).rejects.toThrow(/No contract in the working tree/);
+      await expect(checkHead(bare)).rejects.toThrow(/No contract in the working tree/);
     } finally {
       await rm(bare, { recursive: true, force: true });
     }

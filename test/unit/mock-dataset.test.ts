@@ -1,8 +1,7 @@
 // The mock's bundled dataset is valid against the contract's schemas and the
 // house strictness, large and varied enough to build a paged table with.
-
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { listPage } from '../../src/mock/answer.ts';
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
@@ -103,7 +102,8 @@ function nested(depth: number): unknown {
 }
 
 describe('isDateTime reads a timestamp as Prism does (ajv-formats date-time)', () => {
-  const ajv = addFormats(new Ajv());
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+  const ajv = addFormats(new Ajv2020());
   const prism = ajv.compile({ type: 'string', format: 'date-time' });
   it.each([
     '2024-01-01T00:00:00Z',
