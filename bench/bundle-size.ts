@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { isMain } from '../scripts/lib/is-main.ts';
-import { fromRoot } from '../scripts/lib/paths.ts';
+import { isMain } from '../lib/is-main.ts';
+import { fromRoot } from '../lib/paths.ts';
 
 export interface SizeRow {
   what: string;

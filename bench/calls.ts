@@ -9,7 +9,7 @@ import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.j
 import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.ts';
-import { isMain } from '../scripts/lib/is-main.ts';
+import { isMain } from '../lib/is-main.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { median } from './support/median.ts';
 import { loadPackage, type Package } from './support/package.ts';

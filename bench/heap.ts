@@ -3,7 +3,7 @@
 // where it was, with no timer or abort listener still registered.
 // Run as its own process (bench/run.ts does), because it needs --expose-gc.
 import { getEventListeners } from 'node:events';
-import { isMain } from '../scripts/lib/is-main.ts';
+import { isMain } from '../lib/is-main.ts';
 import { AKSK } from './calls.ts';
 import { loadPackage } from './support/package.ts';
 import { startSeedServer } from './support/start-seed-server.ts';

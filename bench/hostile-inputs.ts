@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { runNode } from '../lib/run-node.ts';
 import { treeLimits } from '../review/contract-tree.ts';
-import { fromRoot, repoRoot } from '../scripts/lib/paths.ts';
-import { runNode } from '../scripts/lib/run-node.ts';
 import { ApigResponseTooLargeError, createPurchasesClient } from '../src/index.ts';
 import { commitAll, git } from '../test/support/git-repo.ts';
 

@@ -5,7 +5,7 @@
 // with anything but a 4xx.
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { startMock } from '../mock/stack.ts';
+import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };

@@ -15,8 +15,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
-import { startMock } from '../mock/stack.ts';
-import { freePort, spawnServer } from '../scripts/lib/spawn-server.ts';
+import { freePort, spawnServer } from '../lib/spawn-server.ts';
+import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };

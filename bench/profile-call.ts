@@ -6,7 +6,7 @@
 // `--stub` replaces the network by an in-process fetch that builds the
 // Request and answers the seed list, as undici does, so only the client's
 // own work is left in the profile.
-import { isMain } from '../scripts/lib/is-main.ts';
+import { isMain } from '../lib/is-main.ts';
 import { CALL_VARIANTS, type CallVariant, callVariants } from './calls.ts';
 import { loadPackage } from './support/package.ts';
 import { startSeedServer } from './support/start-seed-server.ts';

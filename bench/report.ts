@@ -3,7 +3,7 @@
 // prints every figure next to its goal as Markdown for the README.
 // Never a test: speed is reported, not asserted.
 import { spawnSync } from 'node:child_process';
-import { fromRoot, repoRoot } from '../scripts/lib/paths.ts';
+import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { benchBundleSize } from './bundle-size.ts';
 import type { NodeFigures } from './run.ts';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse, stringify } from 'yaml';
-import { fromRoot } from '../scripts/lib/paths.ts';
-import { runNode } from '../scripts/lib/run-node.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { runNode } from '../lib/run-node.ts';
 import { commitAll, git } from '../test/support/git-repo.ts';
 import { median } from './support/median.ts';
 

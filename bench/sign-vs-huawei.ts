@@ -7,7 +7,7 @@
 // requests.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential.js';
-import { isMain } from '../scripts/lib/is-main.ts';
+import { isMain } from '../lib/is-main.ts';
 import type { AkSkCredentials, SignableRequest } from '../src/index.ts';
 import { AUTH_HEADERS } from '../src/index.ts';
 import { formatSdkDate } from '../src/signing/canonical.ts';

@@ -11,7 +11,7 @@ import { checkDataset } from '../src/mock/dataset.ts';
 import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
 import { loadDatasetFile } from './dataset-file.ts';
-import { type MockMode, startMock } from './stack.ts';
+import { type MockMode, startMock } from './start-mock.ts';
 
 runCli(async () => {
   const { values } = parseArgs({

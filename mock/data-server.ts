@@ -2,7 +2,7 @@
 // port answering with the shared core (src/mock/answer.ts) from a dataset.
 // Prism proxies to it and validates every answer against the contract.
 import { createServer, type Server } from 'node:http';
-import { type AnswerOptions, answer } from '../src/mock/answer.ts';
+import { type AnswerOptions, answer } from '../src/mock/answer-request.ts';
 import { type Listening, listen } from './http-support.ts';
 
 export type DataServer = Listening;

@@ -2,13 +2,8 @@
 // `npm run mock`, `npm run mock:proxy`, the contract tests' global setup and
 // the load benchmark all call startPrism, so they all exercise the same mock.
 import { createRequire } from 'node:module';
-import { fromRoot, repoRoot } from '../scripts/lib/paths.ts';
-import {
-  assertPortFree,
-  freePort,
-  type RunningServer,
-  spawnServer,
-} from '../scripts/lib/spawn-server.ts';
+import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { assertPortFree, freePort, type RunningServer, spawnServer } from '../lib/spawn-server.ts';
 import { SECRET_HEADERS } from '../src/auth-headers.ts';
 
 export const prismBin = createRequire(import.meta.url).resolve(

@@ -9,9 +9,9 @@
 // violations travel in its `sl-violations` header and are printed here.
 import { parseArgs } from 'node:util';
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
-import { startFront } from './front.ts';
+import { startFront } from './gateway-server.ts';
 import { startPrism } from './prism.ts';
-import { mockContract } from './stack.ts';
+import { mockContract } from './start-mock.ts';
 import { startUpstreamGuard } from './upstream-guard.ts';
 
 const usage =

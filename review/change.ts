@@ -7,7 +7,7 @@
 // parameter, a response, a response schema node) and names the keys of each
 // subject it reads: the comparer reports any other key that differs as
 // unclassified, so no difference passes unseen whatever else changed.
-import type { JsonObject } from './json.ts';
+import type { JsonObject } from '../lib/json.ts';
 import type { Operation } from './operations.ts';
 import type { SchemaView } from './schema.ts';
 

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { type JsonObject, objectAt } from '../lib/json.ts';
 import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
 import { type Change, code } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
 import { compareContracts } from './compare.ts';
 import { CannotReview } from './errors.ts';
 import { plainOf } from './inert.ts';
-import { type JsonObject, objectAt } from './json.ts';
 import { lintContract } from './lint.ts';
 import {
   checkHead,

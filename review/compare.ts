@@ -3,6 +3,17 @@
 // schema node), then checks every key of each subject that no rule reads.
 // Any such key that differs is reported as unclassified, whatever else
 // changed beside it, so nothing passes the review without being named.
+
+import {
+  deref,
+  inline,
+  isObject,
+  type Json,
+  type JsonObject,
+  objectAt,
+  sameResolved,
+  withoutDocumentation,
+} from '../lib/json.ts';
 import { catalogue } from './catalogue.ts';
 import {
   type Change,
@@ -14,16 +25,6 @@ import {
   type Subject,
   type Subjects,
 } from './change.ts';
-import {
-  deref,
-  inline,
-  isObject,
-  type Json,
-  type JsonObject,
-  objectAt,
-  sameResolved,
-  withoutDocumentation,
-} from './json.ts';
 import { httpMethods, type Operation, operationsOf } from './operations.ts';
 import { typeMove } from './rules/keywords.ts';
 import { type SchemaView, viewSchema } from './schema.ts';

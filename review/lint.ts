@@ -1,6 +1,6 @@
 // The lint section of the report: `redocly lint` on the working tree's
 // contract, read from its JSON output for the totals and the first problems.
-import { runRedocly } from '../scripts/lib/redocly.ts';
+import { runRedocly } from '../lib/redocly.ts';
 import { code } from './change.ts';
 import { contractEntry, type GuardedTree, reviewConfig } from './load.ts';
 

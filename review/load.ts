@@ -10,11 +10,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { fromRoot } from '../scripts/lib/paths.ts';
-import { bundleContract } from '../scripts/lib/redocly.ts';
+import { isObject, type JsonObject } from '../lib/json.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { bundleContract } from '../lib/redocly.ts';
 import { guardContractTree } from './contract-tree.ts';
 import { CannotReview } from './errors.ts';
-import { isObject, type JsonObject } from './json.ts';
 
 const exec = promisify(execFile);
 

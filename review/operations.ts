@@ -1,7 +1,7 @@
 // The operations of a bundled contract, as the comparer reads them: one entry
 // per method and path, with path-level parameters merged in, parameters and
 // responses resolved, and the security that applies to it.
-import { deref, isObject, type Json, type JsonObject, objectAt } from './json.ts';
+import { deref, isObject, type Json, type JsonObject, objectAt } from '../lib/json.ts';
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

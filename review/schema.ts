@@ -2,7 +2,7 @@
 // properties and which are required. `$ref`s are followed and `allOf` members
 // merged first, so moving a property between an allOf member and its parent,
 // or spelling "nullable" one way or another, is not a change.
-import { deref, isObject, type Json, type JsonObject } from './json.ts';
+import { deref, isObject, type Json, type JsonObject } from '../lib/json.ts';
 
 export interface SchemaView {
   /** JSON types the value may have, `null` included; `undefined` when unconstrained. */

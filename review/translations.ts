@@ -4,16 +4,12 @@
 // A note, not a failure: `npm test` already fails on a missing one.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  overlayFile,
-  translationLanguages,
-  translationsDir,
-} from '../scripts/translations/bundle.ts';
-import { checkTranslation } from '../scripts/translations/check.ts';
-import { type Text, translatableTexts } from '../scripts/translations/texts.ts';
+import type { JsonObject } from '../lib/json.ts';
+import { checkTranslation } from '../lib/translations/check.ts';
+import { overlayFile, translationLanguages, translationsDir } from '../lib/translations/files.ts';
+import { type Text, translatableTexts } from '../lib/translations/texts.ts';
 import { code } from './change.ts';
 import { CannotReview } from './errors.ts';
-import type { JsonObject } from './json.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
 

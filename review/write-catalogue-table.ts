@@ -1,6 +1,6 @@
 // `npm run review:rules`: writes the rule catalogue's table into README.md.
 import { readFile, writeFile } from 'node:fs/promises';
-import { fromRoot } from '../scripts/lib/paths.ts';
+import { fromRoot } from '../lib/paths.ts';
 import { withCatalogueTable } from './catalogue-table.ts';
 
 const readme = fromRoot('README.md');

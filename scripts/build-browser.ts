@@ -2,8 +2,8 @@
 // build/browser/ (esbuild, minified). The AK/SK signer stays a separate
 // chunk that the page only fetches on its first signed request.
 import { build } from 'esbuild';
-import { isMain } from './lib/is-main.ts';
-import { fromRoot } from './lib/paths.ts';
+import { isMain } from '../lib/is-main.ts';
+import { fromRoot } from '../lib/paths.ts';
 
 export const browserBundleDir = fromRoot('build/browser/');
 

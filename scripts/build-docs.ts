@@ -6,9 +6,9 @@
 // page links to the others.
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { isMain } from './lib/is-main.ts';
-import { fromRoot } from './lib/paths.ts';
-import { runRedocly } from './lib/redocly.ts';
+import { isMain } from '../lib/is-main.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { runRedocly } from '../lib/redocly.ts';
 import { translatedBundleFile, translationLanguages } from './translations/bundle.ts';
 
 export const docsFile = fromRoot('build/docs/index.html');

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { fromRoot, repoRoot } from './lib/paths.ts';
+import { fromRoot, repoRoot } from '../lib/paths.ts';
 
 await rm(fromRoot('dist'), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,7 +1,8 @@
 // Step 1 of `npm run generate`: bundle the multi-file contract in openapi/ into
 // one document (YAML for people, JSON for code), as Redocly resolves it.
-import { generatedBanner, hashComment } from './lib/generated-header.ts';
-import { bundleContract } from './lib/redocly.ts';
+
+import { bundleContract } from '../lib/redocly.ts';
+import { generatedBanner, hashComment } from './generated-header.ts';
 
 export interface Bundle {
   yaml: string;

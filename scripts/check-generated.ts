@@ -1,7 +1,7 @@
 // `npm run check:generated`: fails when generated/ differs from what
 // `npm run generate` would write now.
 import { readFile } from 'node:fs/promises';
-import { fromRoot } from './lib/paths.ts';
+import { fromRoot } from '../lib/paths.ts';
 import { renderGenerated } from './render-generated.ts';
 
 const stale: string[] = [];

@@ -1,7 +1,7 @@
 // Step 2 of `npm run generate`: TypeScript types for the bundled contract,
 // by openapi-typescript, so src/ never restates a shape by hand.
 import openapiTS, { astToString } from 'openapi-typescript';
-import { blockComment, generatedBanner } from './lib/generated-header.ts';
+import { blockComment, generatedBanner } from './generated-header.ts';
 
 export async function renderTypes(bundledYaml: string): Promise<string> {
   const ast = await openapiTS(bundledYaml);

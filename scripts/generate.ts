@@ -1,6 +1,6 @@
 // `npm run generate`: writes generated/ from openapi/.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { fromRoot, generatedDir } from './lib/paths.ts';
+import { fromRoot, generatedDir } from '../lib/paths.ts';
 import { renderGenerated } from './render-generated.ts';
 
 await mkdir(generatedDir, { recursive: true });

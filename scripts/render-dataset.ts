@@ -5,7 +5,7 @@
 // subscriptions (against a fixed "today", 2026-11-01), quotas at 0 and at
 // 2,000,000,000, masked app secrets, and each group's default subdomain under
 // huaweicloudapis.com. The first three are Huawei's documented examples.
-import { generatedBanner } from './lib/generated-header.ts';
+import { generatedBanner } from './generated-header.ts';
 
 /** mulberry32: a small seeded generator, so the data never changes between runs. */
 function seeded(seed: number): () => number {

@@ -3,8 +3,8 @@
 // under src/, the one generated file outside generated/): every documented
 // status of both operations with its named examples in order, and the type,
 // bounds and default of each query parameter.
-import type { ContractResponses } from '../src/mock/answer.ts';
-import { generatedBanner } from './lib/generated-header.ts';
+import type { ContractResponses } from '../src/mock/answer-request.ts';
+import { generatedBanner } from './generated-header.ts';
 
 type Json = Record<string, unknown>;
 

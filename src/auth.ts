@@ -4,7 +4,7 @@ import type { Middleware } from 'openapi-fetch';
 import { AUTH_HEADERS } from './auth-headers.js';
 import { type AkSkCredentials, assertAkSkCredentials, assertToken } from './credentials.js';
 import { ApigArgumentError } from './errors.js';
-import { signRequestInPlace } from './signing/lazy.js';
+import { signRequestInPlace } from './signing/load-signer.js';
 
 export interface TokenCredentials {
   /** IAM token (the `X-Subject-Token` of `POST /v3/auth/tokens`), sent as `X-Auth-Token`. */

@@ -9,7 +9,7 @@ import { paginate } from './paginate.js';
 import { redactor } from './redact.js';
 import { guardResponse } from './response-guard.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry.js';
-import { send } from './send.js';
+import { send } from './send-with-retries.js';
 import type {
   ListPurchasedGroupsQuery,
   PurchasedGroup,

@@ -24,7 +24,7 @@ export {
   type SignedAuthHeaders,
   signHeaders,
   signRequest,
-} from './signing/lazy.js';
+} from './signing/load-signer.js';
 export type {
   ApigErrorBody,
   ListPurchasedGroupsQuery,

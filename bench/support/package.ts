@@ -2,7 +2,7 @@
 // `npm run build:package`), not the TypeScript sources through tsx.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { fromRoot } from '../../scripts/lib/paths.ts';
+import { fromRoot } from '../../lib/paths.ts';
 
 export type Package = typeof import('../../src/index.ts');
 

@@ -1,6 +1,6 @@
 // Documentation: descriptions, summaries, titles and examples anywhere in the
 // contract. They change what people read, never what a client sends or parses.
-import { code, finding, type Rule } from '../change.ts';
+
 import {
   changedDocumentation,
   documentationKeys,
@@ -9,7 +9,8 @@ import {
   objectAt,
   sameJson,
   sameResolved,
-} from '../json.ts';
+} from '../../lib/json.ts';
+import { code, finding, type Rule } from '../change.ts';
 import { subject } from './response-schema.ts';
 
 const schemaDocs = [

@@ -1,8 +1,9 @@
 // How a schema keyword moved between base and head, read the same way for a
 // request parameter and for a response property: which way a bound went,
 // which enum values came and went, how the types and format changed.
+
+import { type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import { code } from '../change.ts';
-import { type Json, type JsonObject, sameJson } from '../json.ts';
 import { describeTypes, type SchemaView, valueTypes } from '../schema.ts';
 
 export type BoundKeyword =

@@ -1,7 +1,8 @@
 // Paths and operations: what exists, how clients name it (operationId), its
 // tags, deprecation, and which credentials it accepts.
+
+import { objectAt } from '../../lib/json.ts';
 import { code, finding, missingFrom, type Rule } from '../change.ts';
-import { objectAt } from '../json.ts';
 
 const tagsOf = (raw: Record<string, unknown>): string[] =>
   Array.isArray(raw.tags) ? raw.tags.map(String) : [];

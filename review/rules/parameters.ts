@@ -1,8 +1,9 @@
 // Request parameters, matched by location and name (`query page_size`). A
 // change is breaking when a request that was valid before is refused now, or
 // means something else.
+
+import { type JsonObject, sameJson } from '../../lib/json.ts';
 import { code, type Finding, finding, type ParameterPair, type Rule } from '../change.ts';
-import { type JsonObject, sameJson } from '../json.ts';
 import type { SchemaView } from '../schema.ts';
 import {
   type BoundKeyword,

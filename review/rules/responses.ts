@@ -1,4 +1,6 @@
 // Documented statuses, their media types and their headers.
+
+import { deref, type JsonObject, objectAt, sameJson } from '../../lib/json.ts';
 import {
   code,
   type Finding,
@@ -7,7 +9,6 @@ import {
   type ResponsePair,
   type Rule,
 } from '../change.ts';
-import { deref, type JsonObject, objectAt, sameJson } from '../json.ts';
 import { describeTypes, valueTypes, viewSchema } from '../schema.ts';
 
 const success = (status: string): boolean => /^2/.test(status);

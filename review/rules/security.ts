@@ -1,6 +1,13 @@
 // Security schemes: how a client authenticates.
+
+import {
+  deref,
+  type JsonObject,
+  objectAt,
+  sameJson,
+  withoutDocumentation,
+} from '../../lib/json.ts';
 import { code, finding, missingFrom, type Rule } from '../change.ts';
-import { deref, type JsonObject, objectAt, sameJson, withoutDocumentation } from '../json.ts';
 
 const schemesOf = (document: JsonObject): Map<string, JsonObject> =>
   new Map(

@@ -1,6 +1,7 @@
 // The servers a client calls by default.
+
+import { isObject, type JsonObject, objectAt } from '../../lib/json.ts';
 import { code, finding, missingFrom, type Rule } from '../change.ts';
-import { isObject, type JsonObject, objectAt } from '../json.ts';
 
 interface Server {
   template: string;

@@ -6,8 +6,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot, repoRoot } from '../../scripts/lib/paths.ts';
-import { type CommandResult, runNode } from '../../scripts/lib/run-node.ts';
+import { fromRoot, repoRoot } from '../../lib/paths.ts';
+import { type CommandResult, runNode } from '../../lib/run-node.ts';
 import { commitAll, git } from '../../test/support/git-repo.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked } from 'marked';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fromRoot, repoRoot } from '../../scripts/lib/paths.ts';
-import { type CommandResult, runNode } from '../../scripts/lib/run-node.ts';
+import { fromRoot, repoRoot } from '../../lib/paths.ts';
+import { type CommandResult, runNode } from '../../lib/run-node.ts';
 import { commitAll, git } from '../../test/support/git-repo.ts';
 import { treeLimits } from '../contract-tree.ts';
 

@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/paths.ts';
+import { repoRoot } from '../../lib/paths.ts';
 import { commitAll, git } from '../../test/support/git-repo.ts';
 import { CannotReview } from '../errors.ts';
 import { checkHead, gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';

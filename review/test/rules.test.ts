@@ -7,11 +7,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { isObject, type Json, type JsonObject } from '../../lib/json.ts';
 import { catalogue } from '../catalogue.ts';
 import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
 import { plainOf } from '../inert.ts';
-import { isObject, type Json, type JsonObject } from '../json.ts';
 import { judge } from '../verdict.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);

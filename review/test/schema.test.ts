@@ -1,9 +1,9 @@
 // The schema view the property rules compare: refs followed, allOf merged,
 // and the OpenAPI 3.1 ways of saying "may be null" read as one.
 import { describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../lib/json.ts';
 import { compareContracts } from '../compare.ts';
 import { plainOf } from '../inert.ts';
-import type { JsonObject } from '../json.ts';
 import { valueTypes, viewSchema } from '../schema.ts';
 
 const document: JsonObject = {

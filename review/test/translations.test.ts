@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../../scripts/lib/paths.ts';
+import { repoRoot } from '../../lib/paths.ts';
 import { plainOf } from '../inert.ts';
 import { translationNotes } from '../translations.ts';
 

@@ -2,27 +2,15 @@
 // contract with that Overlay applied by `redocly bundle --overlay`, after
 // the overlay has been checked against the English bundle. A text without a
 // translation, or a translation whose target is gone, stops the build here.
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { generatedBanner, hashComment } from '../lib/generated-header.ts';
-import { fromRoot, repoRoot } from '../lib/paths.ts';
-import { runRedocly } from '../lib/redocly.ts';
-import { checkTranslation } from './check.ts';
 
-export const translationsDir = 'openapi/translations';
+import { fromRoot } from '../../lib/paths.ts';
+import { runRedocly } from '../../lib/redocly.ts';
+import { checkTranslation } from '../../lib/translations/check.ts';
+import { overlayFile } from '../../lib/translations/files.ts';
+import { generatedBanner, hashComment } from '../generated-header.ts';
 
-/** The languages with a translation overlay under `root` (this repository by default), e.g. `['zh']`. */
-export function translationLanguages(root = repoRoot): string[] {
-  const folder = join(root, translationsDir);
-  if (!existsSync(folder)) return [];
-  // Files only: a folder named `x.yaml` is not an overlay.
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
-    .map((entry) => entry.name.slice(0, -'.yaml'.length))
-    .sort();
-}
+export { translationLanguages } from '../../lib/translations/files.ts';
 
-export const overlayFile = (language: string) => `${translationsDir}/${language}.yaml`;
 export const translatedBundleFile = (language: string) => `generated/openapi.${language}.yaml`;
 
 /** `generated/openapi.<lang>.yaml` for one language, or an Error listing every problem. */

@@ -6,7 +6,7 @@
 // entry needs it.
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { ApigErrorBody, PurchasedGroup, PurchasedGroupList } from '../types.js';
-import { type AnswerOptions, answer, type ContractResponses } from './answer.js';
+import { type AnswerOptions, answer, type ContractResponses } from './answer-request.js';
 import { checkDataset, type MockPurchase } from './dataset.js';
 import dataset from './purchases.json' with { type: 'json' };
 import contract from './responses.json' with { type: 'json' };

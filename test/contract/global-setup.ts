@@ -4,7 +4,7 @@
 // and browser test. Tests read their URLs with `inject('mockUrl')` and
 // `inject('examplesMockUrl')`.
 import type { TestProject } from 'vitest/node';
-import { startMock } from '../../mock/stack.ts';
+import { startMock } from '../../mock/start-mock.ts';
 import { checkDataset } from '../../src/mock/dataset.ts';
 import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { runBrowserTests, skippedLine } from '../browser/chromium.ts';

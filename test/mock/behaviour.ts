@@ -3,7 +3,7 @@
 // MSW handlers under msw/node (test/contract/msw.test.ts).
 import { describe, expect, it } from 'vitest';
 import { ApigError, createPurchasesClient, type PurchasedGroupSummary } from '../../src/index.ts';
-import { listPage } from '../../src/mock/answer.ts';
+import { listPage } from '../../src/mock/answer-request.ts';
 import { checkDataset, type MockPurchase } from '../../src/mock/dataset.ts';
 import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 

@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRedocly } from '../../scripts/lib/redocly.ts';
+import { runRedocly } from '../../lib/redocly.ts';
 import { repoRoot } from '../support/contract.ts';
 
 interface LintTotals {

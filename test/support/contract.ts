@@ -2,7 +2,7 @@
 // `$ref` handling is the review's (review/json.ts): one helper for both.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deref, isObject, type Json, type JsonObject } from '../../review/json.ts';
+import { deref, isObject, type Json, type JsonObject } from '../../lib/json.ts';
 
 export { isObject, type Json, type JsonObject };
 

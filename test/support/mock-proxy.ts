@@ -1,6 +1,6 @@
 // Starts `scripts/mock-proxy.ts` as `npm run mock:proxy` does, on a free port.
-import { fromRoot } from '../../scripts/lib/paths.ts';
-import { freePort, type RunningServer, spawnServer } from '../../scripts/lib/spawn-server.ts';
+import { fromRoot } from '../../lib/paths.ts';
+import { freePort, type RunningServer, spawnServer } from '../../lib/spawn-server.ts';
 
 export type RunningProxy = RunningServer & { url: string };
 

@@ -3,7 +3,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { listPage } from '../../src/mock/answer.ts';
+import { listPage } from '../../src/mock/answer-request.ts';
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
 import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { type Json, loadContract } from '../support/contract.ts';

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { checkTranslation } from '../../lib/translations/check.ts';
+import { translatableTexts } from '../../lib/translations/texts.ts';
 import { renderTranslatedBundle } from '../../scripts/translations/bundle.ts';
-import { checkTranslation } from '../../scripts/translations/check.ts';
-import { translatableTexts } from '../../scripts/translations/texts.ts';
 import { repoRoot } from '../support/contract.ts';
 
 const overlayPath = join(repoRoot, 'openapi/translations/zh.yaml');

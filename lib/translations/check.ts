@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { query } from 'jsonpath-rfc9535';
 import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
-import { isObject, type JsonObject } from '../../review/json.ts';
+import { isObject, type JsonObject } from '../json.ts';
 import { type Text, translatableTexts } from './texts.ts';
 
 export interface TranslationReport {

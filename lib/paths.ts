@@ -1,7 +1,7 @@
 // Where things live, resolved from this file so scripts work from any cwd.
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 export const fromRoot = (relative: string): string =>
   fileURLToPath(new URL(relative, `file://${repoRoot}`));
 

@@ -3,7 +3,7 @@
 // name (shown through `x-displayName`). Example values, defaults, enums and
 // extensions are data, not prose, and are never translated.
 
-import { isObject, type JsonObject } from '../../review/json.ts';
+import { isObject, type JsonObject } from '../json.ts';
 
 export interface Text {
   /** The object holding the text. */

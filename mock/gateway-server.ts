@@ -23,8 +23,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { ContractResponses } from '../src/mock/answer.ts';
-import { hasCredentials } from '../src/mock/answer.ts';
+import type { ContractResponses } from '../src/mock/answer-request.ts';
+import { hasCredentials } from '../src/mock/answer-request.ts';
 import { LIST_PATH } from '../src/mock/routes.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 

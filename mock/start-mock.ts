@@ -9,11 +9,11 @@
 //   dataset or handler that drifts from it gets a 500 listing the violations.
 // - `examples`: Prism serving the contract's named examples verbatim.
 // - `dynamic`: Prism generating bodies from the schemas.
-import type { ContractResponses } from '../src/mock/answer.ts';
+import type { ContractResponses } from '../src/mock/answer-request.ts';
 import type { MockPurchase } from '../src/mock/dataset.ts';
 import contractJson from '../src/mock/responses.json' with { type: 'json' };
 import { startDataServer } from './data-server.ts';
-import { startFront } from './front.ts';
+import { startFront } from './gateway-server.ts';
 import { type RunningPrism, startPrism } from './prism.ts';
 
 export type MockMode = 'data' | 'examples' | 'dynamic';
