@@ -1,5 +1,5 @@
 // The data layer of `npm run mock`: a node:http server on a free 127.0.0.1
-// port answering with the shared core (src/mock/answer.ts) from a dataset.
+// port answering with the shared core (src/mock/answer-request.ts) from a dataset.
 // Prism proxies to it and validates every answer against the contract.
 import { createServer, type Server } from 'node:http';
 import { type AnswerOptions, answer } from '../src/mock/answer-request.ts';

@@ -26,7 +26,7 @@ export interface MockOptions {
   purchases: readonly MockPurchase[];
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
-  /** The front's limit on a silent Prism (see front.ts). */
+  /** The front's limit on a silent Prism (see gateway-server.ts). */
   prismTimeoutMs?: number;
 }
 

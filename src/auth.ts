@@ -2,16 +2,12 @@
 // AK/SK signature computed per request (so every retry is signed afresh).
 import type { Middleware } from 'openapi-fetch';
 import { AUTH_HEADERS } from './auth-headers.js';
-import { type AkSkCredentials, assertAkSkCredentials, assertToken } from './credentials.js';
+import type { AkSkCredentials, Credentials } from './credential-types.js';
+import { assertAkSkCredentials, assertToken } from './credentials.js';
 import { ApigArgumentError } from './errors.js';
 import { signRequestInPlace } from './signing/load-signer.js';
 
-export interface TokenCredentials {
-  /** IAM token (the `X-Subject-Token` of `POST /v3/auth/tokens`), sent as `X-Auth-Token`. */
-  token: string;
-}
-
-export type Credentials = TokenCredentials | AkSkCredentials;
+export type { Credentials, TokenCredentials } from './credential-types.js';
 
 /** How a client authenticates: a fixed header (IAM token) or middleware that signs each request (AK/SK). */
 export interface ClientAuth {

@@ -1,16 +1,11 @@
 // Checks of the credentials, shared by the client (at creation, so a bad key
 // fails before any request) and by signRequest. A message names the field,
 // never its value: every one of them is a secret or part of one.
+
+import type { AkSkCredentials } from './credential-types.js';
 import { ApigArgumentError } from './errors.js';
 
-export type AkSkCredentials = {
-  /** Access key id (AK); sent in clear in the Authorization header. */
-  accessKey: string;
-  /** Secret access key (SK); only ever used as the HMAC key. */
-  secretKey: string;
-  /** Temporary credentials only: sent and signed as X-Security-Token. */
-  securityToken?: string;
-};
+export type { AkSkCredentials };
 
 // The AK goes into `Access=<AK>, SignedHeaders=...`: visible ASCII, no comma.
 const ACCESS_KEY = /^[\x21-\x2b\x2d-\x7e]+$/;

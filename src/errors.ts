@@ -7,8 +7,21 @@ import { type Redact, redactedCause } from './redact.js';
 
 type ApigErrorBody = components['schemas']['ApigError'];
 
+/** What every error of a sent call says: which request it was. */
+export abstract class ApigCallError extends Error {
+  readonly method: string;
+  /** The request path, without query string. */
+  readonly path: string;
+
+  constructor(init: { method: string; path: string }, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
 /** The gateway answered with a non-2xx status. */
-export class ApigError extends Error {
+export class ApigError extends ApigCallError {
   override readonly name = 'ApigError';
   readonly status: number;
   /** `APIG.dddd`, `APIGW.dddd`, `APIC.dddd`…; undefined when the body was not an error body. */
@@ -16,9 +29,6 @@ export class ApigError extends Error {
   readonly errorMsg: string | undefined;
   /** From the body's `request_id`, else the `X-Request-Id` response header. */
   readonly requestId: string | undefined;
-  readonly method: string;
-  /** The request path, without query string. */
-  readonly path: string;
 
   constructor(init: {
     status: number;
@@ -45,14 +55,13 @@ export class ApigError extends Error {
       ? `${body.error_code} ${body.error_msg}`
       : `${redact(init.statusText ?? '') || 'HTTP error'} (${describeBody(init.body, init.contentType)})`;
     super(
+      init,
       `${init.method} ${init.path} failed with ${init.status}: ${detail}${requestId ? ` [request_id ${requestId}]` : ''}`,
     );
     this.status = init.status;
     this.errorCode = body?.error_code;
     this.errorMsg = body?.error_msg;
     this.requestId = requestId;
-    this.method = init.method;
-    this.path = init.path;
   }
 }
 
@@ -61,14 +70,12 @@ export class ApigError extends Error {
  * APIG, and following one would carry the credentials to another origin, so
  * the client does not follow it (on any attempt) and throws this instead.
  */
-export class ApigRedirectError extends Error {
+export class ApigRedirectError extends ApigCallError {
   override readonly name = 'ApigRedirectError';
   /** The 3xx status; 0 in browsers, which hide redirects (`opaqueredirect`). */
   readonly status: number;
   /** The origin the `Location` header pointed to, when it could be read. */
   readonly locationOrigin: string | undefined;
-  readonly method: string;
-  readonly path: string;
 
   constructor(init: {
     status: number;
@@ -85,21 +92,18 @@ export class ApigRedirectError extends Error {
     }
     const where = origin === undefined ? 'a location the client cannot read' : origin;
     super(
+      init,
       `${init.method} ${init.path} was redirected (${init.status || 'opaque redirect'}) to ${where}: not followed, so the credentials stay with ${new URL(init.base).origin}`,
     );
     this.status = init.status;
     this.locationOrigin = origin;
-    this.method = init.method;
-    this.path = init.path;
   }
 }
 
 /** The answer's body was larger than `maxResponseBytes`: it was cancelled, and not retried. */
-export class ApigResponseTooLargeError extends Error {
+export class ApigResponseTooLargeError extends ApigCallError {
   override readonly name = 'ApigResponseTooLargeError';
   readonly maxResponseBytes: number;
-  readonly method: string;
-  readonly path: string;
 
   constructor(init: {
     maxResponseBytes: number;
@@ -110,11 +114,10 @@ export class ApigResponseTooLargeError extends Error {
     const size =
       init.announced === undefined ? 'is larger than' : `(${init.announced} bytes) is larger than`;
     super(
+      init,
       `${init.method} ${init.path}: the response body ${size} maxResponseBytes (${init.maxResponseBytes}); it was not read`,
     );
     this.maxResponseBytes = init.maxResponseBytes;
-    this.method = init.method;
-    this.path = init.path;
   }
 }
 
@@ -131,10 +134,8 @@ export class ApigArgumentError extends TypeError {
 }
 
 /** No answer: the connection failed or timed out on every attempt. */
-export class ApigNetworkError extends Error {
+export class ApigNetworkError extends ApigCallError {
   override readonly name = 'ApigNetworkError';
-  readonly method: string;
-  readonly path: string;
   readonly attempts: number;
   readonly timedOut: boolean;
 
@@ -149,9 +150,7 @@ export class ApigNetworkError extends Error {
     const redact = init.redact ?? ((text: string) => text);
     const cause = redactedCause(init.cause, redact);
     const what = init.timedOut ? 'timed out' : `failed (${causeMessage(cause)})`;
-    super(`${init.method} ${init.path} ${what} after ${init.attempts} attempt(s)`, { cause });
-    this.method = init.method;
-    this.path = init.path;
+    super(init, `${init.method} ${init.path} ${what} after ${init.attempts} attempt(s)`, { cause });
     this.attempts = init.attempts;
     this.timedOut = init.timedOut;
   }

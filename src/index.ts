@@ -1,7 +1,6 @@
 // Public surface of apig-purchases.
 
 export type { components, operations, paths } from '../generated/schema.js';
-export type { Credentials, TokenCredentials } from './auth.js';
 export { AUTH_HEADERS, SECRET_HEADERS } from './auth-headers.js';
 export {
   type CallOptions,
@@ -10,7 +9,11 @@ export {
   type PurchasesClient,
   type PurchasesClientOptions,
 } from './client.js';
-export type { AkSkCredentials } from './credentials.js';
+export type {
+  AkSkCredentials,
+  Credentials,
+  TokenCredentials,
+} from './credential-types.js';
 export {
   ApigArgumentError,
   ApigError,

@@ -1,7 +1,7 @@
 // Takes the client's secrets out of any text it puts into an error: an
 // error page or a gateway message may echo request headers, and those carry
 // the token, the keys and the signature.
-import type { Credentials } from './auth.js';
+import type { Credentials } from './credential-types.js';
 
 export type Redact = (text: string) => string;
 

@@ -1,5 +1,6 @@
 // When and how long to wait before trying a GET again. Pure functions: the
-// loop that uses them is in send.ts.
+// loop that uses them is in send-with-retries.ts.
+import { ApigArgumentError } from './errors.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 disables retries). */
@@ -82,6 +83,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 function requireWhole(name: string, value: unknown, minimum: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
-    throw new RangeError(`${name} must be an integer of at least ${minimum}`);
+    throw new ApigArgumentError(name, `must be an integer of at least ${minimum}`);
   }
 }

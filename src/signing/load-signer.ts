@@ -2,7 +2,7 @@
 // on first use: apps that only use IAM tokens never download it. Once it is
 // loaded, calls go straight to it, so the client's in-place signing stays
 // synchronous on Node.
-import type { AkSkCredentials } from '../credentials.js';
+import type { AkSkCredentials } from '../credential-types.js';
 import type { SignableRequest, SignedAuthHeaders } from './signer.js';
 
 export type { SignableRequest, SignedAuthHeaders };

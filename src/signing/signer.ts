@@ -8,7 +8,8 @@
 // WebCrypto, which is asynchronous.
 
 import { AUTH_HEADERS } from '../auth-headers.js';
-import { type AkSkCredentials, assertAkSkCredentials } from '../credentials.js';
+import type { AkSkCredentials } from '../credential-types.js';
+import { assertAkSkCredentials } from '../credentials.js';
 import { ApigArgumentError } from '../errors.js';
 import {
   canonicalRequest,

@@ -1,5 +1,5 @@
 // Global setup of the `contract` project: the mock as `npm run mock` starts it
-// (mock/stack.ts, on free ports of 127.0.0.1), once in its default data mode
+// (mock/start-mock.ts, on free ports of 127.0.0.1), once in its default data mode
 // and once serving the contract's examples (`--examples`), for every contract
 // and browser test. Tests read their URLs with `inject('mockUrl')` and
 // `inject('examplesMockUrl')`.
