@@ -1,10 +1,10 @@
-// Everything generated/ should contain (and the mock's src/mock/responses.json
-// and purchases.json, which ship with the package), rendered in memory, so that `generate` writes it
+// Everything generated/ should contain (and the mock's src/mock/purchases.json,
+// which ships with the package), rendered in memory, so that `generate` writes it
 // and `check:generated` compares it.
 import { renderBundle } from './bundle.ts';
 import { renderTypes } from './generate-types.ts';
 import { renderDataset } from './render-dataset.ts';
-import { renderMockContract } from './render-mock-contract.ts';
+import { renderExamples, renderNames, renderOperations } from './render-operations.ts';
 import {
   renderTranslatedBundle,
   translatedBundleFile,
@@ -21,12 +21,18 @@ export async function renderGenerated(): Promise<Map<string, string>> {
         [translatedBundleFile(language), await renderTranslatedBundle(english, language)] as const,
     ),
   ]);
+  const operations = renderOperations(english);
+  const examples = renderExamples(english);
   return new Map([
     ['generated/openapi.yaml', bundle.yaml],
     ['generated/openapi.json', bundle.json],
     ...translated,
     ['generated/schema.d.ts', types],
-    ['src/mock/responses.json', renderMockContract(english)],
+    ['generated/operations.js', operations.js],
+    ['generated/operations.d.ts', operations.dts],
+    ['generated/names.d.ts', renderNames(english)],
+    ['generated/examples.js', examples.js],
+    ['generated/examples.d.ts', examples.dts],
     ['src/mock/purchases.json', renderDataset()],
   ]);
 }

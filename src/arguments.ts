@@ -1,54 +1,67 @@
-// Checks arguments against the contract's bounds before any request, so a
-// mistake is reported with the parameter's name instead of a 400 round trip.
+// Checks arguments against the operation table's types and bounds (so the
+// contract's) before any request, so a mistake is reported with the
+// parameter's name instead of a 400 round trip.
+import type { OperationSpec, QueryParameter } from '../generated/operations.js';
 import { ApigArgumentError } from './errors.js';
-import type { ListPurchasedGroupsQuery } from './types.js';
 
-/** Bounds from openapi/components/parameters/Page*.yaml (a unit test pins them to the contract). */
-export const PAGE_SIZE = { minimum: 0, maximum: 500, default: 20 } as const;
-/** No bound is documented for page_no: any integer is passed on. */
-export const PAGE_NO = { default: 1 } as const;
-
-const FILTERS = ['id', 'group_id', 'group_name'] as const;
-const KNOWN_QUERY_KEYS = new Set<string>([...FILTERS, 'page_size', 'page_no']);
-
-export function checkPurchaseId(purchaseId: unknown): string {
-  if (typeof purchaseId !== 'string') {
-    throw new ApigArgumentError('purchaseId', `must be a string, got ${typeof purchaseId}`);
+/** A path argument (`purchaseId`): a non-empty, well-formed string that survives URL normalisation. */
+export function checkPathArgument(argument: string, value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new ApigArgumentError(argument, `must be a string, got ${typeof value}`);
   }
-  if (purchaseId.length === 0) throw new ApigArgumentError('purchaseId', 'must not be empty');
-  checkWellFormed('purchaseId', purchaseId);
+  if (value.length === 0) throw new ApigArgumentError(argument, 'must not be empty');
+  checkWellFormed(argument, value);
   // URLs normalise these segments away (WHATWG URL treats %2E%2E as ".." too),
   // so they could never reach the gateway as an id.
-  if (purchaseId === '.' || purchaseId === '..') {
-    throw new ApigArgumentError('purchaseId', `must not be "${purchaseId}"`);
+  if (value === '.' || value === '..') {
+    throw new ApigArgumentError(argument, `must not be "${value}"`);
   }
-  return purchaseId;
+  return value;
 }
 
-export function checkListQuery(query: unknown): ListPurchasedGroupsQuery {
+/** The query of `spec`: known parameters only, each of its type and within its bounds. */
+export function checkQuery(spec: OperationSpec, query: unknown): Record<string, unknown> {
   if (query === undefined) return {};
   if (typeof query !== 'object' || query === null || Array.isArray(query)) {
     throw new ApigArgumentError('query', 'must be an object of filters and paging parameters');
   }
   const record = query as Record<string, unknown>;
+  const known = spec.queryParameters.map((parameter) => parameter.name);
   for (const key of Object.keys(record)) {
-    if (!KNOWN_QUERY_KEYS.has(key)) {
+    if (!known.includes(key)) {
       throw new ApigArgumentError(
         key,
-        `is not a parameter of listPurchasedGroups (expected one of ${[...KNOWN_QUERY_KEYS].join(', ')})`,
+        `is not a parameter of ${spec.operationId} (expected one of ${known.join(', ')})`,
       );
     }
   }
-  for (const key of FILTERS) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'string')
-      throw new ApigArgumentError(key, `must be a string, got ${typeof value}`);
-    checkWellFormed(key, value);
+  for (const parameter of spec.queryParameters) checkValue(parameter, record[parameter.name]);
+  return record;
+}
+
+function checkValue(parameter: QueryParameter, value: unknown): void {
+  if (value === undefined) return;
+  const { name } = parameter;
+  if (parameter.type === 'string') {
+    if (typeof value !== 'string') {
+      throw new ApigArgumentError(name, `must be a string, got ${typeof value}`);
+    }
+    checkWellFormed(name, value);
+    return;
   }
-  checkInteger('page_size', record.page_size, PAGE_SIZE.minimum, PAGE_SIZE.maximum);
-  checkInteger('page_no', record.page_no, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  return record as ListPurchasedGroupsQuery;
+  if (parameter.type !== 'integer') return;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw new ApigArgumentError(
+      name,
+      `must be an integer, got ${typeof value === 'number' ? value : typeof value}`,
+    );
+  }
+  // No bound in the contract: any safe integer is passed on.
+  const minimum = parameter.minimum ?? Number.MIN_SAFE_INTEGER;
+  const maximum = parameter.maximum ?? Number.MAX_SAFE_INTEGER;
+  if (value < minimum || value > maximum) {
+    throw new ApigArgumentError(name, `must be from ${minimum} to ${maximum}, got ${value}`);
+  }
 }
 
 // RFC 9110 token characters: what a header name may be made of.
@@ -87,15 +100,11 @@ function checkWellFormed(parameter: string, value: string): void {
   }
 }
 
-function checkInteger(parameter: string, value: unknown, minimum: number, maximum: number): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new ApigArgumentError(
-      parameter,
-      `must be an integer, got ${typeof value === 'number' ? value : typeof value}`,
-    );
+/** A query parameter's contract default (`page_size` 20), for the paginator. */
+export function defaultOf(spec: OperationSpec, name: string): number {
+  const fallback = spec.queryParameters.find((parameter) => parameter.name === name)?.default;
+  if (typeof fallback !== 'number') {
+    throw new Error(`${spec.operationId}: the contract gives ${name} no numeric default`);
   }
-  if (value < minimum || value > maximum) {
-    throw new ApigArgumentError(parameter, `must be from ${minimum} to ${maximum}, got ${value}`);
-  }
+  return fallback;
 }

@@ -1,24 +1,18 @@
-// createPurchasesClient: typed methods for both purchase operations on top of
-// an openapi-fetch client that carries the auth middleware.
+// createPurchasesClient: one typed method per operation of the generated
+// table (generated/operations.js), and an iterator per paged list, on top of
+// an openapi-fetch client that carries the auth middleware. Nothing here
+// names an operation: adding one to the contract adds its method.
 import createClient, { type Client } from 'openapi-fetch';
+import { type OperationMethods, type OperationSpec, operations } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
-import { checkHeaders, checkListQuery, checkPurchaseId, PAGE_NO, PAGE_SIZE } from './arguments.js';
+import { checkHeaders, checkPathArgument, checkQuery, defaultOf } from './arguments.js';
 import { type Credentials, clientAuth } from './auth.js';
 import { ApigArgumentError } from './errors.js';
-import { paginate } from './paginate.js';
+import { type Page, paginate } from './paginate.js';
 import { redactor } from './redact.js';
 import { guardResponse } from './response-guard.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry.js';
 import { send } from './send-with-retries.js';
-import type {
-  ListPurchasedGroupsQuery,
-  PurchasedGroup,
-  PurchasedGroupList,
-  PurchasedGroupSummary,
-} from './types.js';
-
-const LIST_PATH = '/v1.0/apigw/purchases/groups';
-const DETAIL_PATH = '/v1.0/apigw/purchases/groups/{purchase_id}';
 
 export interface PurchasesClientOptions {
   /** Huawei Cloud region, e.g. `cn-north-4`: calls `https://apig.{region}.myhuaweicloud.com`. */
@@ -49,19 +43,12 @@ export interface IterateOptions extends CallOptions {
   maxPages?: number;
 }
 
-export interface PurchasesClient {
-  /** One page of purchased API groups. */
-  listPurchasedGroups(
-    query?: ListPurchasedGroupsQuery,
-    options?: CallOptions,
-  ): Promise<PurchasedGroupList>;
-  /** One subscription, with its `group_domains`. */
-  getPurchasedGroup(purchaseId: string, options?: CallOptions): Promise<PurchasedGroup>;
-  /** Every purchase across pages (`page_size` per request, from `page_no`). */
-  iteratePurchasedGroups(
-    query?: ListPurchasedGroupsQuery,
-    options?: IterateOptions,
-  ): AsyncGenerator<PurchasedGroupSummary, void, undefined>;
+/**
+ * The client: `listPurchasedGroups(query?, options?)`, `getPurchasedGroup(id,
+ * options?)`, `iteratePurchasedGroups(query?, options?)` and so on, one per
+ * operation of the contract (see generated/operations.d.ts), plus `raw`.
+ */
+export interface PurchasesClient extends OperationMethods<CallOptions, IterateOptions> {
   /** The underlying openapi-fetch client (auth included, no retries): `raw.GET(path, init)`. */
   readonly raw: Client<paths>;
 }
@@ -98,8 +85,13 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   // through guardResponse (no redirect, a size cap). With the platform fetch
   // the attempt's signal goes straight to fetch(): on the Request, every copy
   // of it (fetch makes one) would have to follow the signal again.
-  const attemptInit = (signal: AbortSignal, path: string, headers: Record<string, string> = {}) => {
-    const limits = { maxResponseBytes, method: 'GET', path, baseUrl };
+  const attemptInit = (
+    signal: AbortSignal,
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const limits = { maxResponseBytes, method, path, baseUrl };
     return {
       headers,
       parseAs: 'text' as const,
@@ -115,55 +107,77 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
     };
   };
 
-  async function listPurchasedGroups(query?: ListPurchasedGroupsQuery, call: CallOptions = {}) {
-    const checked = checkListQuery(query);
-    const headers = checkHeaders(call.headers);
-    const data = await send(
+  type Fetcher = (path: string, init: Record<string, unknown>) => Promise<FetchResult>;
+  const fetcherOf = (method: string) => raw[method as 'GET'] as unknown as Fetcher;
+
+  /** One call of an operation of the table: arguments checked, then sent with retries. */
+  async function call(spec: OperationSpec, args: readonly unknown[]): Promise<unknown> {
+    const { path, query, options } = splitArguments(spec, args);
+    const headers = checkHeaders(options.headers);
+    const fetcher = fetcherOf(spec.method);
+    const params = { path: path.values, query };
+    return send(
       (signal) =>
-        raw.GET(LIST_PATH, {
-          params: { query: checked },
-          ...attemptInit(signal, LIST_PATH, headers),
-        }),
-      { method: 'GET', path: LIST_PATH, policy, timeoutMs, signal: call.signal, redact },
+        fetcher(spec.path, { params, ...attemptInit(signal, spec.method, path.url, headers) }),
+      { method: spec.method, path: path.url, policy, timeoutMs, signal: options.signal, redact },
     );
-    return data as PurchasedGroupList;
   }
 
-  async function getPurchasedGroup(purchaseId: string, call: CallOptions = {}) {
-    const id = checkPurchaseId(purchaseId);
-    const headers = checkHeaders(call.headers);
-    const path = `${LIST_PATH}/${encodeURIComponent(id)}`;
-    const data = await send(
-      (signal) =>
-        raw.GET(DETAIL_PATH, {
-          params: { path: { purchase_id: id } },
-          ...attemptInit(signal, path, headers),
-        }),
-      { method: 'GET', path, policy, timeoutMs, signal: call.signal, redact },
-    );
-    return data as PurchasedGroup;
-  }
-
-  function iteratePurchasedGroups(query?: ListPurchasedGroupsQuery, call: IterateOptions = {}) {
-    const checked = checkListQuery(query);
-    checkHeaders(call.headers);
-    const pageSize = checked.page_size ?? PAGE_SIZE.default;
-    const { maxPages = 1000, ...callOptions } = call;
+  /** Every item of a paged list across pages, checked before the first request. */
+  function iterate(spec: OperationSpec, paging: Paging, args: readonly unknown[]) {
+    const { path, query, options } = splitArguments(spec, args);
+    checkHeaders(options.headers);
+    const pageSize =
+      (query[paging.pageSize] as number | undefined) ?? defaultOf(spec, paging.pageSize);
+    const { maxPages = 1000, ...callOptions } = options as IterateOptions;
     if (!Number.isInteger(maxPages) || maxPages < 1) {
       throw new ApigArgumentError('maxPages', 'must be an integer of at least 1');
     }
+    const pathArgs = spec.pathParameters.map((parameter) => path.values[parameter.name]);
     return paginate(
       (pageNo) =>
-        listPurchasedGroups({ ...checked, page_size: pageSize, page_no: pageNo }, callOptions),
+        call(spec, [
+          ...pathArgs,
+          { ...query, [paging.pageSize]: pageSize, [paging.pageNo]: pageNo },
+          callOptions,
+        ]) as Promise<Page>,
       {
-        firstPage: checked.page_no ?? PAGE_NO.default,
+        firstPage: (query[paging.pageNo] as number | undefined) ?? defaultOf(spec, paging.pageNo),
         pageSize,
         maxPages,
+        items: paging.items,
       },
     );
   }
 
-  return { listPurchasedGroups, getPurchasedGroup, iteratePurchasedGroups, raw };
+  const methods: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const spec of Object.values(operations)) {
+    methods[spec.operationId] = (...args) => call(spec, args);
+    const paging = spec.list;
+    if (paging) methods[paging.iterator] = (...args) => iterate(spec, paging, args);
+  }
+  return { ...methods, raw } as unknown as PurchasesClient;
+}
+
+type Paging = NonNullable<OperationSpec['list']>;
+type FetchResult = { data?: unknown; error?: unknown; response: Response };
+
+/**
+ * A method's arguments as the table lays them out: one string per path
+ * parameter, then the query (when the operation has one), then the options.
+ */
+function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
+  const values: Record<string, string> = {};
+  let url = spec.path;
+  spec.pathParameters.forEach((parameter, index) => {
+    const value = checkPathArgument(parameter.argument, args[index]);
+    values[parameter.name] = value;
+    url = url.replace(`{${parameter.name}}`, encodeURIComponent(value));
+  });
+  let next = spec.pathParameters.length;
+  const query = spec.queryParameters.length > 0 ? checkQuery(spec, args[next++]) : {};
+  const options = (args[next] ?? {}) as CallOptions;
+  return { path: { values, url }, query, options };
 }
 
 // fetch(request, { signal }) copies the Request and makes the copy follow

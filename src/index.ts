@@ -28,10 +28,4 @@ export {
   signHeaders,
   signRequest,
 } from './signing/load-signer.js';
-export type {
-  ApigErrorBody,
-  ListPurchasedGroupsQuery,
-  PurchasedGroup,
-  PurchasedGroupList,
-  PurchasedGroupSummary,
-} from './types.js';
+export type * from './types.js';

@@ -1,5 +1,5 @@
-// Walks every page of the list, one request at a time.
-import type { PurchasedGroupList, PurchasedGroupSummary } from './types.js';
+// Walks every page of a paged list, one request at a time, whichever key
+// holds its items (the operation table says: `purchases`, `apis`).
 
 export interface PageWalk {
   /** First page number (default 1). */
@@ -8,30 +8,38 @@ export interface PageWalk {
   pageSize: number;
   /** Hard stop, so a server that keeps answering full pages cannot loop us forever. */
   maxPages: number;
+  /** The body's array of items, e.g. `purchases`. */
+  items: string;
 }
 
+/** A page as the gateway sends it: `{ total, size, <items>: [...] }`. */
+export type Page = { total?: number } & Record<string, unknown>;
+
 /**
- * Yields every purchase from `firstPage` on. Stops at the first of: `total`
+ * Yields every item from `firstPage` on. Stops at the first of: `total`
  * items seen (when the server sends `total`), an empty page, a short page
  * (fewer than `pageSize` items, so the last one), the one page that
  * `pageSize` 0 asks for, or `maxPages` pages read.
  */
-export async function* paginate(
-  fetchPage: (pageNo: number) => Promise<PurchasedGroupList>,
+export async function* paginate<Item>(
+  fetchPage: (pageNo: number) => Promise<Page>,
   walk: PageWalk,
-): AsyncGenerator<PurchasedGroupSummary, void, undefined> {
+): AsyncGenerator<Item, void, undefined> {
   let seen = Math.max(0, walk.firstPage - 1) * walk.pageSize;
   for (let page = 0; page < walk.maxPages; page += 1) {
-    const { total, purchases = [] } = await fetchPage(walk.firstPage + page);
-    const wanted = total === undefined ? purchases.length : Math.max(0, total - seen);
-    for (const purchase of purchases.slice(0, wanted)) {
-      yield purchase;
+    const body = await fetchPage(walk.firstPage + page);
+    const { total } = body;
+    const found = body[walk.items];
+    const items = (Array.isArray(found) ? found : []) as Item[];
+    const wanted = total === undefined ? items.length : Math.max(0, total - seen);
+    for (const item of items.slice(0, wanted)) {
+      yield item;
     }
-    seen += purchases.length;
+    seen += items.length;
     const last =
-      purchases.length === 0 ||
+      items.length === 0 ||
       walk.pageSize === 0 ||
-      purchases.length < walk.pageSize ||
+      items.length < walk.pageSize ||
       (total !== undefined && seen >= total);
     if (last) return;
   }

@@ -1,0 +1,13 @@
+// GENERATED FILE - DO NOT EDIT.
+// Written by `npm run generate` from openapi/ (the bundled contract): every named example, by operation and status.
+// Edit the contract in openapi/ and run `npm run generate`; `npm run check:generated` fails when this file is stale.
+import type { OperationId } from './operations.js';
+
+export interface NamedExample {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+export declare const examples: {
+  readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
+};

@@ -1,0 +1,254 @@
+// Step 3 of `npm run generate`: the operation table every layer reads, from
+// the bundled contract (octokit's generated endpoint list is the model).
+// - generated/operations.js: per operationId its method, path template,
+//   path and query parameters (types, defaults, bounds), documented
+//   statuses with the names of their examples, and for a paged list its
+//   items key, paging parameters and iterator name;
+// - generated/operations.d.ts: the table's types, one typed method per
+//   operation and one iterator per paged list (`OperationMethods`);
+// - generated/names.d.ts: a name for every component schema (an error
+//   body's with `Body` appended, as `ApigErrorBody`) and for each query;
+// - generated/examples.js (+ .d.ts): every named example body, by
+//   operation and status, for the mock; apart so the client never loads them.
+// A paged list is an operation with `page_size` and `page_no` query
+// parameters (Huawei's v1.0 paging) whose 200 body has one array property.
+import { deref, isObject, type Json, type JsonObject, objectAt } from '../lib/json.ts';
+import { generatedBanner } from './generated-header.ts';
+
+export interface QueryParameter {
+  name: string;
+  type: string;
+  minimum?: number;
+  maximum?: number;
+  default?: Json;
+}
+
+export interface OperationSpec {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  pathParameters: { name: string; argument: string }[];
+  queryParameters: QueryParameter[];
+  statuses: Record<string, string[]>;
+  list?: { items: string; pageSize: string; pageNo: string; iterator: string };
+}
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** The table: one entry per operationId, in the contract's order. */
+export function operationTable(document: JsonObject): OperationSpec[] {
+  const table: OperationSpec[] = [];
+  for (const [path, rawItem] of Object.entries(objectAt(document.paths))) {
+    const item = objectAt(deref(document, rawItem));
+    for (const method of methods.filter((name) => isObject(item[name]))) {
+      const operation = objectAt(deref(document, item[method]));
+      const operationId = String(operation.operationId);
+      const parameters = [
+        ...(Array.isArray(item.parameters) ? item.parameters : []),
+        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+      ].map((parameter) => objectAt(deref(document, parameter)));
+      const statuses: Record<string, string[]> = {};
+      for (const [status, response] of Object.entries(objectAt(operation.responses))) {
+        const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+        statuses[status] = Object.keys(objectAt(media.examples));
+      }
+      const queryParameters = parameters
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter): QueryParameter => {
+          const schema = objectAt(deref(document, parameter.schema));
+          return {
+            name: String(parameter.name),
+            type: String(schema.type),
+            ...(typeof schema.minimum === 'number' ? { minimum: schema.minimum } : {}),
+            ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}),
+            ...(schema.default !== undefined ? { default: schema.default } : {}),
+          };
+        });
+      const spec: OperationSpec = {
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        summary: String(operation.summary ?? ''),
+        pathParameters: parameters
+          .filter((parameter) => parameter.in === 'path')
+          .map((parameter) => ({ name: String(parameter.name), argument: camel(String(parameter.name)) })),
+        queryParameters,
+        statuses,
+      };
+      const list = pagingOf(document, spec, objectAt(operation.responses)['200']);
+      table.push(list === undefined ? spec : { ...spec, list });
+    }
+  }
+  return table;
+}
+
+function pagingOf(
+  document: JsonObject,
+  spec: OperationSpec,
+  ok: Json | undefined,
+): OperationSpec['list'] {
+  const names = spec.queryParameters.map((parameter) => parameter.name);
+  if (!names.includes('page_size') || !names.includes('page_no')) return undefined;
+  const media = objectAt(objectAt(objectAt(deref(document, ok)).content)['application/json']);
+  const schema = objectAt(deref(document, media.schema));
+  const arrays = Object.entries(objectAt(schema.properties))
+    .filter(([, property]) => objectAt(deref(document, property)).type === 'array')
+    .map(([name]) => name);
+  if (arrays.length !== 1) {
+    throw new Error(
+      `${spec.operationId}: a paged list (page_size, page_no) needs exactly one array property in its 200 body, found ${arrays.length}`,
+    );
+  }
+  return {
+    items: arrays[0] as string,
+    pageSize: 'page_size',
+    pageNo: 'page_no',
+    iterator: spec.operationId.replace(/^list/, 'iterate'),
+  };
+}
+
+/** Every named example body, by operation and status (the mock's answers). */
+export function exampleTable(document: JsonObject): Record<string, Record<string, { name: string; value: Json }[]>> {
+  const examples: Record<string, Record<string, { name: string; value: Json }[]>> = {};
+  for (const rawItem of Object.values(objectAt(document.paths))) {
+    const item = objectAt(deref(document, rawItem));
+    for (const method of methods.filter((name) => isObject(item[name]))) {
+      const operation = objectAt(deref(document, item[method]));
+      const byStatus: Record<string, { name: string; value: Json }[]> = {};
+      for (const [status, response] of Object.entries(objectAt(operation.responses))) {
+        const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+        byStatus[status] = Object.entries(objectAt(media.examples)).map(([name, example]) => ({
+          name,
+          value: objectAt(deref(document, example)).value ?? null,
+        }));
+      }
+      examples[String(operation.operationId)] = byStatus;
+    }
+  }
+  return examples;
+}
+
+const banner = (what: string) =>
+  `// ${generatedBanner(`openapi/ (the bundled contract): ${what}`).split('\n').join('\n// ')}\n`;
+
+// The shapes of the table, as the .d.ts declares them.
+const shapes = `export interface QueryParameter {
+  readonly name: string;
+  readonly type: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly default?: unknown;
+}
+
+export interface OperationSpec {
+  readonly operationId: string;
+  readonly method: string;
+  /** The path template, e.g. \`/v1.0/apigw/purchases/groups/{purchase_id}\`. */
+  readonly path: string;
+  readonly summary: string;
+  /** In path order; \`argument\` is the method's parameter name. */
+  readonly pathParameters: readonly { readonly name: string; readonly argument: string }[];
+  readonly queryParameters: readonly QueryParameter[];
+  /** Each documented status with the names of its examples, the first being the default. */
+  readonly statuses: { readonly [status: string]: readonly string[] };
+  /** A paged list: the body's items key, the paging parameters, the iterator's name. */
+  readonly list?: {
+    readonly items: string;
+    readonly pageSize: string;
+    readonly pageNo: string;
+    readonly iterator: string;
+  };
+}`;
+
+/** generated/operations.js and .d.ts. */
+export function renderOperations(document: JsonObject): { js: string; dts: string } {
+  const table = operationTable(document);
+  const byId = Object.fromEntries(table.map((spec) => [spec.operationId, spec]));
+  const js = `${banner('the operation table')}export const operations = ${JSON.stringify(byId, null, 2)};\n`;
+  const ids = table.map((spec) => JSON.stringify(spec.operationId));
+  const ok = (id: string) => `Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
+  const query = (id: string) => `NonNullable<Ops[${JSON.stringify(id)}]['parameters']['query']>`;
+  const methodLines = table.flatMap((spec) => {
+    const pathArgs = spec.pathParameters.map((parameter) => `${parameter.argument}: string, `).join('');
+    const queryArg = spec.queryParameters.length > 0 ? `query?: ${query(spec.operationId)}, ` : '';
+    const lines = [
+      `  /** ${spec.summary} (\`${spec.method} ${spec.path}\`). */`,
+      `  ${spec.operationId}(${pathArgs}${queryArg}options?: Call): Promise<${ok(spec.operationId)}>;`,
+    ];
+    if (spec.list) {
+      lines.push(
+        `  /** Every item of ${spec.operationId} across pages (\`${spec.list.pageSize}\` per request, from \`${spec.list.pageNo}\`). */`,
+        `  ${spec.list.iterator}(${pathArgs}${queryArg}options?: Iterate): AsyncGenerator<NonNullable<${ok(spec.operationId)}[${JSON.stringify(spec.list.items)}]>[number], void, undefined>;`,
+      );
+    }
+    return lines;
+  });
+  const dts = `${banner('the operation table')}import type { operations as Ops } from './schema.js';
+
+${shapes}
+
+export type OperationId = ${ids.join(' | ')};
+
+export declare const operations: { readonly [Id in OperationId]: OperationSpec };
+
+/** One typed method per operation, one iterator per paged list; \`Call\` and \`Iterate\` are the client's options. */
+export interface OperationMethods<Call, Iterate> {
+${methodLines.join('\n')}
+}
+`;
+  return { js, dts };
+}
+
+/** generated/names.d.ts: the names the package exports for the contract's shapes. */
+export function renderNames(document: JsonObject): string {
+  const table = operationTable(document);
+  const errorBodies = new Set(
+    Object.values(objectAt(document.paths)).flatMap((item) =>
+      Object.values(objectAt(deref(document, item))).flatMap((operation) =>
+        Object.entries(objectAt(objectAt(deref(document, operation)).responses))
+          .filter(([status]) => /^[45]/.test(status))
+          .map(([, response]) => {
+            const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+            return String(objectAt(media.schema).$ref ?? '').replace('#/components/schemas/', '');
+          }),
+      ),
+    ),
+  );
+  const schemaNames = Object.keys(objectAt(objectAt(document.components).schemas));
+  const lines = [
+    ...schemaNames.map(
+      (name) =>
+        `export type ${errorBodies.has(name) ? `${name}Body` : name} = components['schemas'][${JSON.stringify(name)}];`,
+    ),
+    ...table
+      .filter((spec) => spec.queryParameters.length > 0)
+      .map(
+        (spec) =>
+          `/** The query of ${spec.operationId} (every parameter optional unless the contract says otherwise). */\nexport type ${pascal(spec.operationId)}Query = NonNullable<operations[${JSON.stringify(spec.operationId)}]['parameters']['query']>;`,
+      ),
+  ];
+  return `${banner('names for the contract\'s shapes')}import type { components, operations } from './schema.js';
+
+${lines.join('\n')}
+`;
+}
+
+/** generated/examples.js and .d.ts. */
+export function renderExamples(document: JsonObject): { js: string; dts: string } {
+  const js = `${banner('every named example, by operation and status')}export const examples = ${JSON.stringify(exampleTable(document), null, 2)};\n`;
+  const dts = `${banner('every named example, by operation and status')}import type { OperationId } from './operations.js';
+
+export interface NamedExample {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+export declare const examples: {
+  readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
+};
+`;
+  return { js, dts };
+}
