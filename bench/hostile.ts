@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
-import dataset from '../src/mock/purchases.json' with { type: 'json' };
 
 const list = '/v1.0/apigw/purchases/groups';
-const purchases = checkDataset(dataset, 'src/mock/purchases.json');
-const mock = await startMock({ mode: 'data', host: '127.0.0.1', purchases });
+const data = checkDataset(dataset, 'src/mock/dataset.json');
+const mock = await startMock({ mode: 'data', host: '127.0.0.1', data });
 const { hostname, port } = new URL(mock.url);
 const prismPid = mock.pid;
 const problems: string[] = [];

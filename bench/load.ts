@@ -18,8 +18,8 @@ import autocannon, { type Result } from 'autocannon';
 import { freePort, spawnServer } from '../lib/spawn-server.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
-import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, loadContract } from '../test/support/contract.ts';
 import { median } from './support/median.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
@@ -75,8 +75,8 @@ async function load(url: string, body: string, run: Settings): Promise<Result> {
 
 async function loadMock(run: Settings): Promise<{ result: Result; body: string }> {
   // The main job: the data layer behind Prism, behind our front server.
-  const purchases = checkDataset(dataset, 'src/mock/purchases.json');
-  const mock = await startMock({ mode: 'data', host: '127.0.0.1', purchases });
+  const data = checkDataset(dataset, 'src/mock/dataset.json');
+  const mock = await startMock({ mode: 'data', host: '127.0.0.1', data });
   try {
     const response = await fetch(`${mock.url}${listPath}`, { headers });
     const body = await response.text();

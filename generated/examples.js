@@ -1,5 +1,5 @@
 // GENERATED FILE - DO NOT EDIT.
-// Written by `npm run generate` from openapi/ (the bundled contract): every named example, by operation and status.
+// Written by `npm run generate` from openapi/ (the bundled contract): every named example, by operation and status; the fields of every object schema.
 // Edit the contract in openapi/ and run `npm run generate`; `npm run check:generated` fails when this file is stale.
 export const examples = {
   "listPurchasedGroups": {
@@ -281,5 +281,153 @@ export const examples = {
         }
       }
     ]
+  }
+};
+
+export const fields = {
+  "PurchaseBase": {
+    "id": {
+      "type": "string"
+    },
+    "group_id": {
+      "type": "string"
+    },
+    "group_name": {
+      "type": "string"
+    },
+    "group_remark": {
+      "type": "string"
+    },
+    "order_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "start_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "expire_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "quota_left": {
+      "type": "integer"
+    },
+    "quota_used": {
+      "type": "integer"
+    },
+    "app_key": {
+      "type": "string"
+    },
+    "app_secret": {
+      "type": "string"
+    }
+  },
+  "PurchasedGroupSummary": {
+    "id": {
+      "type": "string"
+    },
+    "group_id": {
+      "type": "string"
+    },
+    "group_name": {
+      "type": "string"
+    },
+    "group_remark": {
+      "type": "string"
+    },
+    "order_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "start_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "expire_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "quota_left": {
+      "type": "integer"
+    },
+    "quota_used": {
+      "type": "integer"
+    },
+    "app_key": {
+      "type": "string"
+    },
+    "app_secret": {
+      "type": "string"
+    },
+    "group_domains": {
+      "type": "array",
+      "items": "string"
+    }
+  },
+  "PurchasedGroupList": {
+    "total": {
+      "type": "integer"
+    },
+    "size": {
+      "type": "integer"
+    },
+    "purchases": {
+      "type": "array",
+      "items": "any"
+    }
+  },
+  "ApigError": {
+    "error_code": {
+      "type": "string"
+    },
+    "error_msg": {
+      "type": "string"
+    },
+    "request_id": {
+      "type": "string"
+    }
+  },
+  "PurchasedGroup": {
+    "id": {
+      "type": "string"
+    },
+    "group_id": {
+      "type": "string"
+    },
+    "group_name": {
+      "type": "string"
+    },
+    "group_remark": {
+      "type": "string"
+    },
+    "order_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "start_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "expire_time": {
+      "type": "string",
+      "format": "date-time"
+    },
+    "quota_left": {
+      "type": "integer"
+    },
+    "quota_used": {
+      "type": "integer"
+    },
+    "app_key": {
+      "type": "string"
+    },
+    "app_secret": {
+      "type": "string"
+    },
+    "group_domains": {
+      "type": "array",
+      "items": "string"
+    }
   }
 };

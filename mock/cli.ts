@@ -7,8 +7,8 @@
 // (how long Prism may stay silent before the client gets a 5xx; 30000).
 import { parseArgs } from 'node:util';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
-import dataset from '../src/mock/purchases.json' with { type: 'json' };
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
 import { loadDatasetFile } from './dataset-file.ts';
 import { type MockMode, startMock } from './start-mock.ts';
@@ -36,22 +36,26 @@ runCli(async () => {
   if (mode !== 'data' && values.data !== undefined) {
     throw new Error('--data goes with the default mode, not with --examples or --dynamic');
   }
-  const purchases =
+  const data =
     values.data === undefined
-      ? checkDataset(dataset, 'src/mock/purchases.json')
+      ? checkDataset(dataset, 'src/mock/dataset.json')
       : await loadDatasetFile(values.data);
   const mock = await startMock({
     mode,
     host,
     port,
-    purchases,
+    data,
     onLine: (line) => console.log(line),
     ...(prismTimeoutMs === undefined ? {} : { prismTimeoutMs }),
   });
   holdUntilStopped(mock);
 
   const served = {
-    data: `${purchases.length} purchases from ${values.data ?? 'the bundled dataset'}, checked by Prism against the contract`,
+    data: `${Object.entries(data)
+      .map(([name, items]) => `${items.length} ${name}`)
+      .join(
+        ' and ',
+      )} from ${values.data ?? 'the bundled dataset'}, checked by Prism against the contract`,
     examples: "the contract's named examples",
     dynamic: 'data generated from the schemas',
   }[mode];

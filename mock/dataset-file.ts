@@ -2,9 +2,9 @@
 // the mock starts. A problem stops the mock naming the file, the JSON pointer
 // (or line and column for broken JSON) and what is wrong.
 import { readFile } from 'node:fs/promises';
-import { checkDataset, type MockPurchase } from '../src/mock/dataset.ts';
+import { checkDataset, type MockData } from '../src/mock/dataset.ts';
 
-export async function loadDatasetFile(file: string): Promise<MockPurchase[]> {
+export async function loadDatasetFile(file: string): Promise<MockData> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);

@@ -23,9 +23,10 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { ContractResponses } from '../src/mock/answer-request.ts';
-import { hasCredentials } from '../src/mock/answer-request.ts';
-import { LIST_PATH } from '../src/mock/routes.ts';
+import type { OperationId } from '../generated/operations.js';
+import { operations } from '../generated/operations.js';
+import { documented, hasCredentials } from '../src/mock/answer-request.ts';
+import { route } from '../src/mock/routes.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
 export interface FrontOptions {
@@ -33,7 +34,6 @@ export interface FrontOptions {
   port: number;
   /** Prism, e.g. `http://127.0.0.1:41234`. */
   target: string;
-  contract: ContractResponses;
   /** Turn Prism's 422 (request violations, proxy mode) into the contract's 400. */
   requestViolations?: 'apig-400' | 'pass';
   /** How long Prism may stay silent on a request; default `defaultPrismTimeoutMs`. */
@@ -66,9 +66,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   return listen(server, options.host, options.port);
 }
 
-function operationOf(pathname: string): 'listPurchasedGroups' | 'getPurchasedGroup' {
-  return pathname === LIST_PATH ? 'listPurchasedGroups' : 'getPurchasedGroup';
-}
+/** The operation of the table a path is, if any (its 400s and 5xx are that operation's). */
+const operationOf = (pathname: string): OperationId | undefined => route(pathname).operation;
 
 function handle(
   request: IncomingMessage,
@@ -81,14 +80,7 @@ function handle(
   const operation = operationOf(pathname);
   const origin = single(request.headers.origin);
   const refuse = (status: number, problem: string) =>
-    sendContractAnswer(response, {
-      contract: options.contract,
-      operation,
-      status,
-      origin,
-      problem,
-      close: true,
-    });
+    sendContractAnswer(response, { operation, status, origin, problem, close: true });
 
   if (hasBody(request)) {
     refuse(400, 'these GET operations take no request body');
@@ -103,8 +95,9 @@ function handle(
     return;
   }
   const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
-  if (pathname.startsWith(LIST_PATH) && !hasCredentials(headers)) {
-    sendContractAnswer(response, { contract: options.contract, operation, status: 401, origin });
+  // Every operation of the table needs credentials; other paths go to Prism (its 404).
+  if (operation !== undefined && !hasCredentials(headers)) {
+    sendContractAnswer(response, { operation, status: 401, origin });
     return;
   }
   forward(request, response, options, target);
@@ -130,8 +123,7 @@ const single = (value: string | string[] | undefined): string | null =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
 
 interface OwnAnswer {
-  contract: ContractResponses;
-  operation: 'listPurchasedGroups' | 'getPurchasedGroup';
+  operation: OperationId | undefined;
   status: number;
   /** The request's Origin: echoed, as Prism does, so a page on another origin reads the body. */
   origin: string | null;
@@ -144,7 +136,7 @@ interface OwnAnswer {
 
 /** The contract's first example for a status, as JSON. */
 function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
-  const example = own.contract.operations[own.operation].responses[String(own.status)]?.[0]?.value;
+  const example = documented(own.operation, String(own.status))?.value;
   const text = JSON.stringify(example ?? null);
   response.writeHead(own.status, {
     'Content-Type': 'application/json',
@@ -178,7 +170,6 @@ function forward(
     const pathname = (request.url ?? '/').split('?')[0] ?? '/';
     if (status === 422 && options.requestViolations === 'apig-400') {
       return translateViolations(answer, response, {
-        contract: options.contract,
         operation: operationOf(pathname),
         status: 400,
         origin: single(request.headers.origin),
@@ -205,18 +196,12 @@ function forward(
     );
     if (response.headersSent) return response.destroy();
     const operation = operationOf((request.url ?? '/').split('?')[0] ?? '/');
-    const documented = Object.keys(options.contract.operations[operation].responses);
-    const status = documented.find((code) => code.startsWith('5'));
+    const statuses = operation === undefined ? [] : Object.keys(operations[operation].statuses);
+    const status = statuses.find((code) => code.startsWith('5'));
     const problem = `Prism did not answer within ${timeoutMs} ms`;
     if (status !== undefined) {
       const origin = single(request.headers.origin);
-      sendContractAnswer(response, {
-        contract: options.contract,
-        operation,
-        status: Number(status),
-        origin,
-        problem,
-      });
+      sendContractAnswer(response, { operation, status: Number(status), origin, problem });
       return;
     }
     response.writeHead(502, { 'Content-Type': 'application/json', 'X-Mock-Problem': problem });

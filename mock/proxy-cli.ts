@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
 import { startFront } from './gateway-server.ts';
 import { startPrism } from './prism.ts';
-import { mockContract } from './start-mock.ts';
 import { startUpstreamGuard } from './upstream-guard.ts';
 
 const usage =
@@ -48,7 +47,6 @@ runCli(async () => {
     host,
     port,
     target: prism.url,
-    contract: mockContract,
     // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
     prismTimeoutMs: upstreamTimeoutMs + 5_000,
     onLine: (line) => console.log(line),

@@ -9,9 +9,7 @@
 //   dataset or handler that drifts from it gets a 500 listing the violations.
 // - `examples`: Prism serving the contract's named examples verbatim.
 // - `dynamic`: Prism generating bodies from the schemas.
-import type { ContractResponses } from '../src/mock/answer-request.ts';
-import type { MockPurchase } from '../src/mock/dataset.ts';
-import contractJson from '../src/mock/responses.json' with { type: 'json' };
+import type { MockData } from '../src/mock/dataset.ts';
 import { startDataServer } from './data-server.ts';
 import { startFront } from './gateway-server.ts';
 import { type RunningPrism, startPrism } from './prism.ts';
@@ -23,20 +21,16 @@ export interface MockOptions {
   host: string;
   /** Omitted or 0: a free port. */
   port?: number;
-  purchases: readonly MockPurchase[];
+  /** What the data mode serves (checkDataset's result). */
+  data: MockData;
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
   /** The front's limit on a silent Prism (see gateway-server.ts). */
   prismTimeoutMs?: number;
 }
 
-export const mockContract = contractJson as unknown as ContractResponses;
-
 export async function startMock(options: MockOptions): Promise<RunningPrism> {
-  const data =
-    options.mode === 'data'
-      ? await startDataServer({ purchases: options.purchases, contract: mockContract })
-      : undefined;
+  const data = options.mode === 'data' ? await startDataServer({ data: options.data }) : undefined;
   const common = {
     host: '127.0.0.1',
     ...(options.onLine ? { onLine: options.onLine } : {}),
@@ -57,7 +51,6 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
       host: options.host,
       port: options.port ?? 0,
       target: prism.url,
-      contract: mockContract,
       requestViolations: data ? 'apig-400' : 'pass',
       ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
       ...(options.onLine ? { onLine: options.onLine } : {}),

@@ -1,5 +1,5 @@
 // Step 4 of `npm run generate`: the mock's default dataset,
-// src/mock/purchases.json: 120 purchases of 40 API groups, the same every
+// src/mock/dataset.json: 120 purchases of 40 API groups, the same every
 // time (a seeded generator, no clock). It mixes Chinese and English names
 // and remarks, several purchases of one group, active and expired
 // subscriptions (against a fixed "today", 2026-11-01), quotas at 0 and at

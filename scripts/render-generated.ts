@@ -1,4 +1,4 @@
-// Everything generated/ should contain (and the mock's src/mock/purchases.json,
+// Everything generated/ should contain (and the mock's src/mock/dataset.json,
 // which ships with the package), rendered in memory, so that `generate` writes it
 // and `check:generated` compares it.
 import { renderBundle } from './bundle.ts';
@@ -33,6 +33,6 @@ export async function renderGenerated(): Promise<Map<string, string>> {
     ['generated/names.d.ts', renderNames(english)],
     ['generated/examples.js', examples.js],
     ['generated/examples.d.ts', examples.dts],
-    ['src/mock/purchases.json', renderDataset()],
+    ['src/mock/dataset.json', renderDataset()],
   ]);
 }

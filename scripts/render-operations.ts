@@ -9,7 +9,8 @@
 // - generated/names.d.ts: a name for every component schema (an error
 //   body's with `Body` appended, as `ApigErrorBody`) and for each query;
 // - generated/examples.js (+ .d.ts): every named example body, by
-//   operation and status, for the mock; apart so the client never loads them.
+//   operation and status, and the fields of every object schema (type,
+//   format), for the mock; apart so the client never loads them.
 // A paged list is an operation with `page_size` and `page_no` query
 // parameters (Huawei's v1.0 paging) whose 200 body has one array property.
 import { deref, isObject, type Json, type JsonObject, objectAt } from '../lib/json.ts';
@@ -52,7 +53,9 @@ export function operationTable(document: JsonObject): OperationSpec[] {
       ].map((parameter) => objectAt(deref(document, parameter)));
       const statuses: Record<string, string[]> = {};
       for (const [status, response] of Object.entries(objectAt(operation.responses))) {
-        const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+        const media = objectAt(
+          objectAt(objectAt(deref(document, response)).content)['application/json'],
+        );
         statuses[status] = Object.keys(objectAt(media.examples));
       }
       const queryParameters = parameters
@@ -74,7 +77,10 @@ export function operationTable(document: JsonObject): OperationSpec[] {
         summary: String(operation.summary ?? ''),
         pathParameters: parameters
           .filter((parameter) => parameter.in === 'path')
-          .map((parameter) => ({ name: String(parameter.name), argument: camel(String(parameter.name)) })),
+          .map((parameter) => ({
+            name: String(parameter.name),
+            argument: camel(String(parameter.name)),
+          })),
         queryParameters,
         statuses,
       };
@@ -111,7 +117,9 @@ function pagingOf(
 }
 
 /** Every named example body, by operation and status (the mock's answers). */
-export function exampleTable(document: JsonObject): Record<string, Record<string, { name: string; value: Json }[]>> {
+export function exampleTable(
+  document: JsonObject,
+): Record<string, Record<string, { name: string; value: Json }[]>> {
   const examples: Record<string, Record<string, { name: string; value: Json }[]>> = {};
   for (const rawItem of Object.values(objectAt(document.paths))) {
     const item = objectAt(deref(document, rawItem));
@@ -119,7 +127,9 @@ export function exampleTable(document: JsonObject): Record<string, Record<string
       const operation = objectAt(deref(document, item[method]));
       const byStatus: Record<string, { name: string; value: Json }[]> = {};
       for (const [status, response] of Object.entries(objectAt(operation.responses))) {
-        const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+        const media = objectAt(
+          objectAt(objectAt(deref(document, response)).content)['application/json'],
+        );
         byStatus[status] = Object.entries(objectAt(media.examples)).map(([name, example]) => ({
           name,
           value: objectAt(deref(document, example)).value ?? null,
@@ -169,10 +179,13 @@ export function renderOperations(document: JsonObject): { js: string; dts: strin
   const byId = Object.fromEntries(table.map((spec) => [spec.operationId, spec]));
   const js = `${banner('the operation table')}export const operations = ${JSON.stringify(byId, null, 2)};\n`;
   const ids = table.map((spec) => JSON.stringify(spec.operationId));
-  const ok = (id: string) => `Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
+  const ok = (id: string) =>
+    `Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
   const query = (id: string) => `NonNullable<Ops[${JSON.stringify(id)}]['parameters']['query']>`;
   const methodLines = table.flatMap((spec) => {
-    const pathArgs = spec.pathParameters.map((parameter) => `${parameter.argument}: string, `).join('');
+    const pathArgs = spec.pathParameters
+      .map((parameter) => `${parameter.argument}: string, `)
+      .join('');
     const queryArg = spec.queryParameters.length > 0 ? `query?: ${query(spec.operationId)}, ` : '';
     const lines = [
       `  /** ${spec.summary} (\`${spec.method} ${spec.path}\`). */`,
@@ -211,7 +224,9 @@ export function renderNames(document: JsonObject): string {
         Object.entries(objectAt(objectAt(deref(document, operation)).responses))
           .filter(([status]) => /^[45]/.test(status))
           .map(([, response]) => {
-            const media = objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+            const media = objectAt(
+              objectAt(objectAt(deref(document, response)).content)['application/json'],
+            );
             return String(objectAt(media.schema).$ref ?? '').replace('#/components/schemas/', '');
           }),
       ),
@@ -230,16 +245,57 @@ export function renderNames(document: JsonObject): string {
           `/** The query of ${spec.operationId} (every parameter optional unless the contract says otherwise). */\nexport type ${pascal(spec.operationId)}Query = NonNullable<operations[${JSON.stringify(spec.operationId)}]['parameters']['query']>;`,
       ),
   ];
-  return `${banner('names for the contract\'s shapes')}import type { components, operations } from './schema.js';
+  return `${banner("names for the contract's shapes")}import type { components, operations } from './schema.js';
 
 ${lines.join('\n')}
 `;
 }
 
+export interface Field {
+  type: string;
+  format?: string;
+  items?: string;
+}
+
+/** The fields of every component object schema, `allOf` members merged, `null` types left out. */
+export function fieldTable(document: JsonObject): Record<string, Record<string, Field>> {
+  const typeOf = (schema: JsonObject): string => {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return String(types.find((type) => type !== 'null') ?? 'any');
+  };
+  const fieldsOf = (node: Json | undefined): Record<string, Field> => {
+    const schema = objectAt(deref(document, node));
+    const merged: Record<string, Field> = {};
+    for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
+      Object.assign(merged, fieldsOf(member));
+    }
+    for (const [name, property] of Object.entries(objectAt(schema.properties))) {
+      const resolved = objectAt(deref(document, property));
+      const items = objectAt(deref(document, resolved.items));
+      merged[name] = {
+        type: typeOf(resolved),
+        ...(typeof resolved.format === 'string' ? { format: resolved.format } : {}),
+        ...(typeOf(resolved) === 'array' ? { items: typeOf(items) } : {}),
+      };
+    }
+    return merged;
+  };
+  const table: Record<string, Record<string, Field>> = {};
+  for (const [name, schema] of Object.entries(objectAt(objectAt(document.components).schemas))) {
+    const fields = fieldsOf(schema);
+    if (Object.keys(fields).length > 0) table[name] = fields;
+  }
+  return table;
+}
+
 /** generated/examples.js and .d.ts. */
 export function renderExamples(document: JsonObject): { js: string; dts: string } {
-  const js = `${banner('every named example, by operation and status')}export const examples = ${JSON.stringify(exampleTable(document), null, 2)};\n`;
-  const dts = `${banner('every named example, by operation and status')}import type { OperationId } from './operations.js';
+  const js = `${banner('every named example, by operation and status; the fields of every object schema')}export const examples = ${JSON.stringify(exampleTable(document), null, 2)};
+
+export const fields = ${JSON.stringify(fieldTable(document), null, 2)};
+`;
+  const dts = `${banner('every named example, by operation and status; the fields of every object schema')}import type { components } from './schema.js';
+import type { OperationId } from './operations.js';
 
 export interface NamedExample {
   readonly name: string;
@@ -248,6 +304,17 @@ export interface NamedExample {
 
 export declare const examples: {
   readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
+};
+
+export interface Field {
+  readonly type: string;
+  readonly format?: string;
+  /** The type of an array's items. */
+  readonly items?: string;
+}
+
+export declare const fields: {
+  readonly [Schema in keyof components['schemas']]?: { readonly [field: string]: Field };
 };
 `;
   return { js, dts };

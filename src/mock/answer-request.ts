@@ -2,40 +2,18 @@
 // `npm run mock`, and inside MSW handlers in a frontend's unit tests. Pure:
 // a request in, a status, headers and a JSON body out.
 //
-// Order: the route; credentials (401); `Prefer: code=…, example=…`, which
-// selects any documented response; parameter checks against the contract's
-// bounds (400); then the data: the list filtered and paged, the detail looked
+// Order: the route (the operation table's paths); credentials (401);
+// `Prefer: code=…, example=…`, which selects any documented response;
+// parameter checks against the table's bounds (400); then the operation's
+// data behaviour (behaviours.ts): a list filtered and paged, an item looked
 // up, an unknown id 404.
 
+import { examples } from '../../generated/examples.js';
+import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
 import { AUTH_HEADERS } from '../auth-headers.js';
-import type {
-  ListPurchasedGroupsQuery,
-  PurchasedGroupList,
-  PurchasedGroupSummary,
-} from '../types.js';
-import type { MockPurchase } from './dataset.js';
+import { type Behaviour, behaviours } from './behaviours.js';
+import type { MockData } from './dataset.js';
 import { route } from './routes.js';
-
-type Operation = 'listPurchasedGroups' | 'getPurchasedGroup';
-
-export interface ParameterBounds {
-  type?: string;
-  minimum?: number;
-  maximum?: number;
-  default?: number;
-}
-
-/** What the mock needs of the contract: written by `npm run generate` into responses.json. */
-export interface ContractResponses {
-  operations: Record<
-    Operation,
-    {
-      /** Documented statuses, each with its named examples, the first being the default. */
-      responses: Record<string, { name: string; value: unknown }[]>;
-      parameters: Record<string, ParameterBounds>;
-    }
-  >;
-}
 
 export interface MockRequest {
   url: URL;
@@ -49,8 +27,7 @@ export interface MockAnswer {
 }
 
 export interface AnswerOptions {
-  purchases: readonly MockPurchase[];
-  contract: ContractResponses;
+  data: MockData;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
@@ -59,58 +36,67 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body,
 });
 
-/** The body of a documented response: the named example, else the first. */
-function documented(
-  contract: ContractResponses,
-  operation: Operation,
+/**
+ * The body of a documented response: the named example, else the first. With
+ * no operation (a path that matches none), the first operation documenting it.
+ */
+export function documented(
+  operation: OperationId | undefined,
   status: string,
   name?: string,
 ): { name: string; value: unknown } | undefined {
-  const examples = contract.operations[operation].responses[status] ?? [];
-  return name === undefined ? examples[0] : examples.find((example) => example.name === name);
+  const candidates =
+    operation === undefined ? (Object.keys(examples) as OperationId[]) : [operation];
+  for (const candidate of candidates) {
+    const named = examples[candidate][status] ?? [];
+    const found = name === undefined ? named[0] : named.find((example) => example.name === name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function errorAnswer(
-  contract: ContractResponses,
-  operation: Operation,
+  operation: OperationId | undefined,
   status: number,
   headers: Record<string, string> = {},
 ): MockAnswer {
-  return json(status, documented(contract, operation, String(status))?.value ?? null, headers);
+  return json(status, documented(operation, String(status))?.value ?? null, headers);
 }
 
 /** Missing both `X-Auth-Token` and `Authorization`: the gateway's 401 (signatures are not checked). */
 export const hasCredentials = (headers: MockRequest['headers']): boolean =>
   Boolean(headers.get(AUTH_HEADERS.token) || headers.get(AUTH_HEADERS.authorization));
 
-export function answer(request: MockRequest, { purchases, contract }: AnswerOptions): MockAnswer {
+export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswer {
   const found = route(request.url.pathname);
   if (found.operation === undefined) {
     return found.problem === 'malformed'
-      ? errorAnswer(contract, 'getPurchasedGroup', 400, {
-          'X-Mock-Problem': 'the path has a malformed percent-escape',
-        })
+      ? errorAnswer(undefined, 400, { 'X-Mock-Problem': 'the path has a malformed percent-escape' })
       : json(404, {
           error_code: 'APIGW.0101',
           error_msg: 'The API does not exist or has not been published in the environment',
         });
   }
   const { operation } = found;
-  if (!hasCredentials(request.headers)) return errorAnswer(contract, operation, 401);
+  if (!hasCredentials(request.headers)) return errorAnswer(operation, 401);
 
-  const preferred = preferredAnswer(request.headers.get('Prefer'), operation, contract);
+  const preferred = preferredAnswer(request.headers.get('Prefer'), operation);
   if (preferred !== undefined) return preferred;
 
   const query = request.url.searchParams;
-  const problem = checkParameters(query, contract.operations[operation].parameters);
+  const spec = operations[operation];
+  const problem = checkParameters(query, spec);
   if (problem !== undefined) {
-    return errorAnswer(contract, operation, 400, { 'X-Mock-Problem': problem });
+    return errorAnswer(operation, 400, { 'X-Mock-Problem': problem });
   }
-  if (found.operation === 'getPurchasedGroup') {
-    const purchase = purchases.find((candidate) => candidate.id === found.purchaseId);
-    return purchase === undefined ? errorAnswer(contract, operation, 404) : json(200, purchase);
+  const behaviour: Behaviour = behaviours[operation];
+  if (behaviour.kind === 'item') {
+    const items = data[behaviour.collection] as readonly Record<string, unknown>[];
+    const wanted = found.path[behaviour.parameter];
+    const item = items.find((candidate) => candidate[behaviour.field] === wanted);
+    return item === undefined ? errorAnswer(operation, 404) : json(200, item);
   }
-  return json(200, listPage(purchases, query, contract.operations[operation].parameters));
+  return json(200, pageOf(operation, data, query));
 }
 
 /**
@@ -118,82 +104,84 @@ export function answer(request: MockRequest, { purchases, contract }: AnswerOpti
  * response of the operation. An example name alone is looked up under every
  * status. Anything the operation does not document is a 400 saying so.
  */
-function preferredAnswer(
-  prefer: string | null,
-  operation: Operation,
-  contract: ContractResponses,
-): MockAnswer | undefined {
+function preferredAnswer(prefer: string | null, operation: OperationId): MockAnswer | undefined {
   if (prefer === null) return undefined;
   const code = /(?:^|[,;\s])code=(\d{3})\b/.exec(prefer)?.[1];
   const example = /(?:^|[,;\s])example=([\w-]+)/.exec(prefer)?.[1];
   if (code === undefined && example === undefined) return undefined;
-  const responses = contract.operations[operation].responses;
-  const statuses = code === undefined ? Object.keys(responses) : [code];
-  for (const status of statuses) {
-    const chosen = documented(contract, operation, status, example);
+  const statuses = Object.keys(operations[operation].statuses);
+  for (const status of code === undefined ? statuses : [code]) {
+    if (!statuses.includes(status)) continue;
+    const chosen = documented(operation, status, example);
     if (chosen !== undefined) return json(Number(status), chosen.value);
   }
   const wanted = [code && `code=${code}`, example && `example=${example}`]
     .filter(Boolean)
     .join(', ');
-  return errorAnswer(contract, operation, 400, {
-    'X-Mock-Problem': `Prefer ${wanted} is not documented for ${operation} (statuses ${Object.keys(responses).join(', ')})`,
+  return errorAnswer(operation, 400, {
+    'X-Mock-Problem': `Prefer ${wanted} is not documented for ${operation} (statuses ${statuses.join(', ')})`,
   });
 }
 
 /** The first query parameter that breaks the contract's type or bounds, described. */
-function checkParameters(
-  query: URLSearchParams,
-  parameters: Record<string, ParameterBounds>,
-): string | undefined {
-  for (const [name, bounds] of Object.entries(parameters)) {
+function checkParameters(query: URLSearchParams, spec: OperationSpec): string | undefined {
+  for (const { name, type, minimum, maximum } of spec.queryParameters) {
     const raw = query.get(name);
-    if (raw === null || bounds.type !== 'integer') continue;
+    if (raw === null || type !== 'integer') continue;
     const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isSafeInteger(value)) return `${name} must be an integer, got "${raw}"`;
-    if (bounds.minimum !== undefined && value < bounds.minimum) {
-      return `${name} must be at least ${bounds.minimum}, got ${value}`;
+    if (minimum !== undefined && value < minimum) {
+      return `${name} must be at least ${minimum}, got ${value}`;
     }
-    if (bounds.maximum !== undefined && value > bounds.maximum) {
-      return `${name} must be at most ${bounds.maximum}, got ${value}`;
+    if (maximum !== undefined && value > maximum) {
+      return `${name} must be at most ${maximum}, got ${value}`;
     }
   }
   return undefined;
 }
 
 /**
- * Filters combine with AND: `id` and `group_id` match exactly, `group_name`
- * by substring (case-sensitive). `page_size` 0 returns every match on one
- * page; a `page_no` below 1 is read as 1; a page past the end is empty with
- * the true `total`.
+ * One page of a paged list: its behaviour's filters combined with AND,
+ * `page_size` 0 returns every match on one page; a `page_no` below 1 is read
+ * as 1; a page past the end is empty with the true `total`.
  */
-export function listPage(
-  purchases: readonly MockPurchase[],
+export function pageOf(
+  operation: OperationId,
+  data: MockData,
   query: URLSearchParams,
-  parameters: Record<string, ParameterBounds>,
-): PurchasedGroupList {
-  const filters = {
-    id: query.get('id'),
-    group_id: query.get('group_id'),
-    group_name: query.get('group_name'),
-  } satisfies Partial<Record<keyof ListPurchasedGroupsQuery, string | null>>;
-  const matches = purchases.filter(
-    (purchase) =>
-      (filters.id === null || purchase.id === filters.id) &&
-      (filters.group_id === null || purchase.group_id === filters.group_id) &&
-      (filters.group_name === null || purchase.group_name.includes(filters.group_name)),
+): { total: number; size: number } & Record<string, unknown> {
+  const spec = operations[operation];
+  const behaviour: Behaviour = behaviours[operation];
+  if (behaviour.kind !== 'list' || spec.list === undefined) {
+    throw new Error(`${operation} is not a paged list`);
+  }
+  const items = data[behaviour.collection] as readonly Record<string, unknown>[];
+  const filters = behaviour.filters
+    .map((filter) => ({ ...filter, wanted: query.get(filter.parameter) }))
+    .filter((filter) => filter.wanted !== null);
+  const matches = items.filter((item) =>
+    filters.every((filter) => {
+      const value = filter.value(item, data);
+      return filter.match === 'exact'
+        ? value === filter.wanted
+        : typeof value === 'string' && value.includes(filter.wanted as string);
+    }),
   );
-  const pageSize = integerOr(query.get('page_size'), parameters.page_size?.default ?? 20);
-  const pageNo = Math.max(1, integerOr(query.get('page_no'), parameters.page_no?.default ?? 1));
+  const defaults = Object.fromEntries(
+    spec.queryParameters.map((parameter) => [parameter.name, parameter.default]),
+  );
+  const pageSize = integerOr(
+    query.get(spec.list.pageSize),
+    Number(defaults[spec.list.pageSize] ?? 20),
+  );
+  const pageNo = Math.max(
+    1,
+    integerOr(query.get(spec.list.pageNo), Number(defaults[spec.list.pageNo] ?? 1)),
+  );
   const page = pageSize === 0 ? matches : matches.slice((pageNo - 1) * pageSize, pageNo * pageSize);
-  return { total: matches.length, size: page.length, purchases: page.map(summary) };
+  const show = behaviour.show ?? ((item: Record<string, unknown>) => item);
+  return { total: matches.length, size: page.length, [spec.list.items]: page.map(show) };
 }
-
-/** As the list shows a purchase: no domain names (the seed sends `null`). */
-const summary = (purchase: MockPurchase): PurchasedGroupSummary => ({
-  ...purchase,
-  group_domains: null,
-});
 
 const integerOr = (raw: string | null, fallback: number): number =>
   raw === null ? fallback : Number(raw);

@@ -3,20 +3,30 @@
 // counts ≥ 0, masked secrets, unique ids), so that a frontend developing
 // against the mock sees complete, plausible data. A problem is reported as
 // `<source>: <JSON pointer>: <what is wrong>`.
-import type { PurchasedGroup } from '../types.js';
+import { fields } from '../../generated/examples.js';
+import type { components } from '../../generated/schema.js';
+import { collections } from './behaviours.js';
+
+type Schemas = components['schemas'];
+type Collections = typeof collections;
+
+/** An item as the mock keeps it: every field of its schema present and not null. */
+export type MockItem<Schema extends keyof Schemas> = {
+  [Field in keyof Required<Schemas[Schema]>]-?: NonNullable<Schemas[Schema][Field]>;
+};
+
+/** Every collection the mock serves (behaviours.ts names them), each of its schema's items. */
+export type MockData = {
+  readonly [Name in keyof Collections]: readonly MockItem<Collections[Name]['schema']>[];
+};
 
 /** A purchase as the mock keeps it: every field, the domains included. */
-export type MockPurchase = Required<Omit<PurchasedGroup, 'group_domains'>> & {
-  group_domains: string[];
-};
+export type MockPurchase = MockData['purchases'][number];
 
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';
 }
 
-const strings = ['id', 'group_id', 'group_name', 'group_remark', 'app_key', 'app_secret'] as const;
-const times = ['order_time', 'start_time', 'expire_time'] as const;
-const counts = ['quota_left', 'quota_used'] as const;
 const rfc3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
 
@@ -63,49 +73,95 @@ function tooDeep(value: unknown): string | undefined {
   return undefined;
 }
 
-/** `{ "purchases": [...] }` checked item by item; throws DatasetError naming the first problem. */
-export function checkDataset(value: unknown, source: string): MockPurchase[] {
+/**
+ * A dataset checked collection by collection (behaviours.ts says which, of
+ * which schema): each item has every field of its schema, of its type (a
+ * date-time a real one, an integer a count of at least 0, an array one of
+ * non-empty strings), unique non-empty keys, masked secrets, and references
+ * to items that exist. A collection other than the first may be left out
+ * (empty). Throws DatasetError naming the first problem.
+ */
+export function checkDataset(value: unknown, source: string): MockData {
   const fail = (pointer: string, problem: string): never => {
     throw new DatasetError(`${source}: ${pointer || '/'}: ${problem}`);
   };
+  const names = Object.keys(collections) as (keyof Collections)[];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail('', 'must be an object with a "purchases" array');
+    return fail('', `must be an object with a "${String(names[0])}" array`);
   }
   const deep = tooDeep(value);
   if (deep !== undefined) fail(deep, `nests deeper than ${maxDatasetDepth} levels`);
-  const { purchases } = value as { purchases?: unknown };
-  if (!Array.isArray(purchases)) return fail('/purchases', 'must be an array of purchases');
-  const seen = new Set<string>();
-  for (const [index, item] of (purchases as unknown[]).entries()) {
-    const at = `/purchases/${index}`;
+  const record = value as Record<string, unknown>;
+  const data: Record<string, readonly Record<string, unknown>[]> = {};
+  for (const [index, name] of names.entries()) {
+    const items = record[name] ?? (index === 0 ? undefined : []);
+    if (!Array.isArray(items)) return fail(`/${name}`, `must be an array of ${name}`);
+    data[name] = checkCollection(name, items, fail);
+  }
+  for (const name of names) {
+    const { references = {} } = collections[name] as CollectionSpec;
+    for (const [field, target] of Object.entries(references)) {
+      const known = new Set(data[target]?.map((item) => item[collections[target].key]));
+      for (const [index, item] of (data[name] ?? []).entries()) {
+        if (!known.has(item[field])) {
+          fail(
+            `/${name}/${index}/${field}`,
+            `is not the ${collections[target].key} of any of ${target}`,
+          );
+        }
+      }
+    }
+  }
+  return data as unknown as MockData;
+}
+
+interface CollectionSpec {
+  schema: keyof Schemas;
+  key: string;
+  masked?: Record<string, string>;
+  references?: Record<string, keyof Collections>;
+}
+
+function checkCollection(
+  name: keyof Collections,
+  items: unknown[],
+  fail: (pointer: string, problem: string) => never,
+): Record<string, unknown>[] {
+  const spec: CollectionSpec = collections[name];
+  const schema = fields[spec.schema] ?? {};
+  const seen = new Set<unknown>();
+  for (const [index, item] of items.entries()) {
+    const at = `/${name}/${index}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
       fail(at, 'must be an object');
     }
     const record = item as Record<string, unknown>;
-    for (const key of strings) {
-      if (typeof record[key] !== 'string') fail(`${at}/${key}`, 'must be a string');
-    }
-    if (record.id === '') fail(`${at}/id`, 'must not be empty');
-    if (seen.has(record.id as string)) fail(`${at}/id`, `duplicates the id "${record.id}"`);
-    seen.add(record.id as string);
-    if (record.app_secret !== '******') fail(`${at}/app_secret`, 'must be masked as "******"');
-    for (const key of times) {
-      if (typeof record[key] !== 'string' || !isDateTime(record[key])) {
-        fail(`${at}/${key}`, 'must be an RFC 3339 date-time such as "2024-01-01T00:00:00Z"');
+    for (const [field, { type, format }] of Object.entries(schema)) {
+      const value = record[field];
+      if (type === 'string' && typeof value !== 'string')
+        fail(`${at}/${field}`, 'must be a string');
+      if (format === 'date-time' && !isDateTime(value as string)) {
+        fail(`${at}/${field}`, 'must be an RFC 3339 date-time such as "2024-01-01T00:00:00Z"');
+      }
+      if (type === 'integer' && (!Number.isSafeInteger(value) || (value as number) < 0)) {
+        fail(`${at}/${field}`, 'must be an integer of at least 0');
+      }
+      if (type === 'array') {
+        if (!Array.isArray(value)) fail(`${at}/${field}`, 'must be an array of strings');
+        for (const [position, entry] of (value as unknown[]).entries()) {
+          if (typeof entry !== 'string' || entry === '') {
+            fail(`${at}/${field}/${position}`, 'must be a non-empty string');
+          }
+        }
       }
     }
-    for (const key of counts) {
-      if (!Number.isSafeInteger(record[key]) || (record[key] as number) < 0) {
-        fail(`${at}/${key}`, 'must be an integer of at least 0');
-      }
-    }
-    const domains = record.group_domains;
-    if (!Array.isArray(domains)) fail(`${at}/group_domains`, 'must be an array of strings');
-    for (const [position, domain] of (domains as unknown[]).entries()) {
-      if (typeof domain !== 'string' || domain === '') {
-        fail(`${at}/group_domains/${position}`, 'must be a non-empty string');
-      }
+    const key = record[spec.key];
+    if (key === '') fail(`${at}/${spec.key}`, 'must not be empty');
+    if (seen.has(key)) fail(`${at}/${spec.key}`, `duplicates the ${spec.key} "${String(key)}"`);
+    seen.add(key);
+    for (const [field, mask] of Object.entries(spec.masked ?? {})) {
+      if (record[field] !== mask) fail(`${at}/${field}`, `must be masked as "${mask}"`);
     }
   }
-  return purchases as MockPurchase[];
+  return items as Record<string, unknown>[];
 }

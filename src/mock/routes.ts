@@ -1,31 +1,40 @@
-// The two operations the mock answers, by path.
-export const LIST_PATH = '/v1.0/apigw/purchases/groups';
+// Which operation of the table a request path is, with its path parameters
+// decoded: every `{name}` of a template matches one non-empty segment.
+import { type OperationId, operations } from '../../generated/operations.js';
 
 export type Route =
-  | { operation: 'listPurchasedGroups' }
-  | { operation: 'getPurchasedGroup'; purchaseId: string }
+  | { operation: OperationId; path: Record<string, string> }
   | { operation: undefined; problem?: 'malformed' };
 
-/** Which operation a request path is, with its purchase id decoded. */
-export function route(pathname: string): Route {
-  if (pathname === LIST_PATH) return { operation: 'listPurchasedGroups' };
-  if (!pathname.startsWith(`${LIST_PATH}/`)) return { operation: undefined };
-  const segment = pathname.slice(LIST_PATH.length + 1);
-  if (segment === '' || segment.includes('/')) return { operation: undefined };
-  try {
-    return { operation: 'getPurchasedGroup', purchaseId: decodeURIComponent(segment) };
-  } catch {
-    // `%ZZ`, a lone `%`, or bytes that are not UTF-8 (`%FF`, `%C0%AF`).
-    return { operation: undefined, problem: 'malformed' };
-  }
-}
+const templates = Object.values(operations).map((spec) => ({
+  operation: spec.operationId as OperationId,
+  segments: spec.path.split('/'),
+}));
 
-/** Whether every percent-escape of a path decodes (as UTF-8); the guard in front of Prism asks this. */
-export function isWellEncoded(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
+export function route(pathname: string): Route {
+  const segments = pathname.split('/');
+  for (const template of templates) {
+    if (template.segments.length !== segments.length) continue;
+    const path: Record<string, string> = {};
+    let matches = true;
+    for (const [index, expected] of template.segments.entries()) {
+      const actual = segments[index] ?? '';
+      const name = /^\{(.+)\}$/.exec(expected)?.[1];
+      if (name === undefined) {
+        matches = actual === expected;
+      } else if (actual === '') {
+        matches = false;
+      } else {
+        try {
+          path[name] = decodeURIComponent(actual);
+        } catch {
+          // `%ZZ`, a lone `%`, or bytes that are not UTF-8 (`%FF`, `%C0%AF`).
+          return { operation: undefined, problem: 'malformed' };
+        }
+      }
+      if (!matches) break;
+    }
+    if (matches) return { operation: template.operation, path };
   }
+  return { operation: undefined };
 }

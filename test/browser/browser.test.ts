@@ -15,15 +15,16 @@ import { buildBrowserBundle } from '../../scripts/build-browser.ts';
 import { buildDocs } from '../../scripts/build-docs.ts';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { signRequest } from '../../src/index.ts';
-import { listPage } from '../../src/mock/answer-request.ts';
+import { pageOf } from '../../src/mock/answer-request.ts';
+import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../../src/mock/dataset.ts';
-import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { documentedResponses, loadContract, repoRoot } from '../support/contract.ts';
 import { startStaticServer } from '../support/static-server.ts';
 import { chromiumFound, chromiumPath, missingChromium, runBrowserTests } from './chromium.ts';
 
 const screenshots = join(repoRoot, '.artifacts/browser');
-const purchases = checkDataset(dataset, 'src/mock/purchases.json');
+const data = checkDataset(dataset, 'src/mock/dataset.json');
+const { purchases } = data;
 // Flags for a closed network: no background connections to Google's hosts.
 const chromiumArgs = [
   '--no-sandbox',
@@ -87,12 +88,10 @@ describe.runIf(runBrowserTests)(
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
       );
     const expectedRows = (query: string) =>
-      (listPage(purchases, new URLSearchParams(query), {}).purchases ?? []).map((p) => [
-        p.group_name,
-        p.group_remark,
-        String(p.quota_left),
-        p.expire_time,
-      ]);
+      (
+        (pageOf('listPurchasedGroups', data, new URLSearchParams(query)).purchases ??
+          []) as typeof purchases
+      ).map((p) => [p.group_name, p.group_remark, String(p.quota_left), p.expire_time]);
     const settled = (page: Page) => page.waitForSelector('body[data-ready="true"]');
 
     it('renders a paged table from the mock, and really pages and filters', async () => {
@@ -116,7 +115,7 @@ describe.runIf(runBrowserTests)(
       expect(filtered.length).toBeGreaterThan(0);
       expect(await rowsOf(page)).toEqual(filtered);
       expect(await page.textContent('#status')).toBe(
-        `${filtered.length} of ${listPage(purchases, new URLSearchParams('group_name=天气'), {}).total} purchases`,
+        `${filtered.length} of ${pageOf('listPurchasedGroups', data, new URLSearchParams('group_name=天气')).total} purchases`,
       );
       await page.screenshot({ path: join(screenshots, 'purchases-filtered.png'), fullPage: true });
       await page.close();

@@ -10,6 +10,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { ApigError, createPurchasesClient } from '../../src/index.ts';
+import { callForRequest } from '../support/call-operation.ts';
 import {
   loadGatewayTraffic,
   requestTarget,
@@ -91,21 +92,7 @@ describe('every gateway-shaped answer passes the validating proxy unchanged', ()
         retry: false,
       });
       const headers = { [memberHeader]: member.name };
-      const { path } = member.request;
-      const query = Object.fromEntries(new URLSearchParams(member.request.query ?? ''));
-      const call =
-        path === '/v1.0/apigw/purchases/groups'
-          ? client.listPurchasedGroups(
-              {
-                ...query,
-                ...(query.page_size ? { page_size: Number(query.page_size) } : {}),
-                ...(query.page_no ? { page_no: Number(query.page_no) } : {}),
-              },
-              { headers },
-            )
-          : client.getPurchasedGroup(decodeURIComponent(path.split('/').at(-1) ?? ''), {
-              headers,
-            });
+      const call = callForRequest(client, member.request, { headers });
       const outcome = await call.catch((error: unknown) => error);
       const body = JSON.parse(member.response.body) as Record<string, unknown>;
       if (member.response.status === 200) {

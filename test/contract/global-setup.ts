@@ -5,8 +5,8 @@
 // `inject('examplesMockUrl')`.
 import type { TestProject } from 'vitest/node';
 import { startMock } from '../../mock/start-mock.ts';
+import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../../src/mock/dataset.ts';
-import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { runBrowserTests, skippedLine } from '../browser/chromium.ts';
 
 declare module 'vitest' {
@@ -18,8 +18,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!runBrowserTests) console.log(`\n${skippedLine}\n`);
-  const purchases = checkDataset(dataset, 'src/mock/purchases.json');
-  const options = { host: '127.0.0.1', purchases, readyTimeoutMs: 30_000 };
+  const served = checkDataset(dataset, 'src/mock/dataset.json');
+  const options = { host: '127.0.0.1', data: served, readyTimeoutMs: 30_000 };
   // startMock stops what it started and throws with Prism's output when a part fails.
   const [data, examples] = await Promise.allSettled([
     startMock({ ...options, mode: 'data' }),

@@ -1,9 +1,12 @@
-// Property tests: arbitrary filters and purchase ids (unicode, "../", "%2F",
+// Property tests, one per operation of the table: arbitrary path arguments
+// and queries (unicode, "../", "%2F",
 // "?", "#", 2,000-character strings, empty-ish values) through the client to
 // the mock. FUZZ_RUNS sets the runs per property (`npm run fuzz`: 10,000).
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
+import { type OperationId, operations, type QueryParameter } from '../../generated/operations.js';
 import { ApigArgumentError, ApigError, createPurchasesClient } from '../../src/index.ts';
+import { callOperation } from '../support/call-operation.ts';
 import { documentedResponses, loadContract } from '../support/contract.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -71,22 +74,33 @@ function expectMostRunsSent(requests: number): void {
   expect(requests).toBeGreaterThan(RUNS / 2);
 }
 
-describe('property: arbitrary purchase ids', () => {
-  const statuses = documented('getPurchasedGroup');
+const specs = Object.values(operations);
+
+describe.each(
+  specs
+    .filter((spec) => spec.pathParameters.length > 0)
+    .map((spec) => [spec.operationId, spec] as const),
+)('property: arbitrary path arguments of %s', (operationId, spec) => {
+  const statuses = documented(operationId);
+  // The template before and after the parameters, e.g. `/v1.0/apigw/purchases/groups/` and ``.
+  const [prefix = '', suffix = ''] = spec.path.split(/\{[^}]+\}/);
   it(`${RUNS} runs: documented status, own errors only, one percent-encoded path segment`, async () => {
     let requests = 0;
     await fc.assert(
-      fc.asyncProperty(awkwardString, async (purchaseId) => {
+      fc.asyncProperty(awkwardString, async (value) => {
         const { client, sent } = recordingClient();
-        await client.getPurchasedGroup(purchaseId).catch(expectOwnErrorsOnly);
+        const path = Object.fromEntries(spec.pathParameters.map((p) => [p.name, value]));
+        await callOperation(client, operationId as OperationId, { path }).catch(
+          expectOwnErrorsOnly,
+        );
         requests += sent.length;
         for (const { url, status } of sent) {
           expect(statuses).toContain(status);
-          const path = new URL(url).pathname;
-          expect(path.startsWith('/v1.0/apigw/purchases/groups/')).toBe(true);
-          const segment = path.slice('/v1.0/apigw/purchases/groups/'.length);
+          const pathname = new URL(url).pathname;
+          expect(pathname.startsWith(prefix) && pathname.endsWith(suffix)).toBe(true);
+          const segment = pathname.slice(prefix.length, pathname.length - suffix.length);
           expect(segment).not.toContain('/');
-          expect(decodeURIComponent(segment)).toBe(purchaseId);
+          expect(decodeURIComponent(segment)).toBe(value);
         }
       }),
       { numRuns: RUNS },
@@ -95,38 +109,45 @@ describe('property: arbitrary purchase ids', () => {
   });
 });
 
-describe('property: arbitrary list filters and paging', () => {
-  const statuses = documented('listPurchasedGroups');
+/** Arbitrary values of one query parameter: any string, or mostly valid integers that probe the bounds. */
+function arbitraryValue(parameter: QueryParameter): fc.Arbitrary<unknown> {
+  if (parameter.type !== 'integer') return awkwardString;
+  const min = parameter.minimum ?? 1;
+  const max = parameter.maximum ?? 2 ** 31;
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min, max }) },
+    { weight: 1, arbitrary: fc.integer({ min: min - 3, max: max + 100 }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5) },
+    { weight: 1, arbitrary: fc.double() },
+  );
+}
+
+describe.each(
+  specs
+    .filter((spec) => spec.queryParameters.length > 0)
+    .map((spec) => [spec.operationId, spec] as const),
+)('property: arbitrary query of %s', (operationId, spec) => {
+  const statuses = documented(operationId);
   const query = fc.record(
-    {
-      id: awkwardString,
-      group_id: awkwardString,
-      group_name: awkwardString,
-      // Mostly valid pages, so most runs reach the mock; the rest probe the bounds.
-      page_size: fc.oneof(
-        { weight: 6, arbitrary: fc.integer({ min: 0, max: 500 }) },
-        { weight: 1, arbitrary: fc.integer({ min: -3, max: 600 }) },
-        { weight: 1, arbitrary: fc.double() },
-      ),
-      page_no: fc.oneof(
-        { weight: 6, arbitrary: fc.integer({ min: 1, max: 2 ** 31 }) },
-        { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5) },
-      ),
-    },
+    Object.fromEntries(spec.queryParameters.map((p) => [p.name, arbitraryValue(p)])),
     { requiredKeys: [] },
   );
-  it(`${RUNS} runs: documented status, own errors only, filters arrive as sent`, async () => {
+  const strings = spec.queryParameters.filter((p) => p.type === 'string').map((p) => p.name);
+  it(`${RUNS} runs: documented status, own errors only, string parameters arrive as sent`, async () => {
     let requests = 0;
     await fc.assert(
-      fc.asyncProperty(query, async (filters) => {
+      fc.asyncProperty(query, async (values) => {
         const { client, sent } = recordingClient();
-        await client.listPurchasedGroups(filters).catch(expectOwnErrorsOnly);
+        const method = (client as unknown as Record<string, (q: unknown) => Promise<unknown>>)[
+          operationId
+        ];
+        await method?.(values).catch(expectOwnErrorsOnly);
         requests += sent.length;
         for (const { url, status } of sent) {
           expect(statuses).toContain(status);
           const params = new URL(url).searchParams;
-          for (const name of ['id', 'group_id', 'group_name'] as const) {
-            expect(params.get(name) ?? undefined).toBe(filters[name]);
+          for (const name of strings) {
+            expect(params.get(name) ?? undefined).toBe((values as Record<string, unknown>)[name]);
           }
         }
       }),

@@ -3,11 +3,12 @@
 // MSW handlers under msw/node (test/contract/msw.test.ts).
 import { describe, expect, it } from 'vitest';
 import { ApigError, createPurchasesClient, type PurchasedGroupSummary } from '../../src/index.ts';
-import { listPage } from '../../src/mock/answer-request.ts';
+import { pageOf } from '../../src/mock/answer-request.ts';
+import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, type MockPurchase } from '../../src/mock/dataset.ts';
-import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 
-export const purchases: readonly MockPurchase[] = checkDataset(dataset, 'src/mock/purchases.json');
+export const data = checkDataset(dataset, 'src/mock/dataset.json');
+export const purchases: readonly MockPurchase[] = data.purchases;
 
 const summaryOf = ({ group_domains: _domains, ...rest }: MockPurchase): PurchasedGroupSummary => ({
   ...rest,
@@ -118,7 +119,7 @@ export function describeMockBehaviour(name: string, baseUrl: () => string): void
         page_no: 3,
         group_name: '_',
       });
-      expect(page).toEqual(listPage(purchases, query, {}));
+      expect(page).toEqual(pageOf('listPurchasedGroups', data, query));
     });
   });
 }

@@ -3,19 +3,11 @@
 // The contract accepts whatever the sources allow (fields may be missing,
 // group_domains may be null); our own data is complete and plausible, so a
 // frontend developing against it sees every field.
-const purchaseFields = [
-  'id',
-  'group_id',
-  'group_name',
-  'group_remark',
-  'order_time',
-  'start_time',
-  'expire_time',
-  'quota_left',
-  'quota_used',
-  'app_key',
-  'app_secret',
-];
+import { fields } from '../../generated/examples.js';
+import type { OperationId } from '../../generated/operations.js';
+
+// Every field the contract names for a purchase (the generated field table).
+const purchaseFields = Object.keys(fields.PurchaseBase ?? {});
 
 const count = { type: 'integer', minimum: 0 } as const;
 
@@ -33,9 +25,12 @@ const housePurchase = (domains: object) => ({
   },
 });
 
-/** JSON Schemas (2020-12) applied on top of the contract's schema of the same value. */
+/**
+ * JSON Schemas (2020-12) applied on top of the contract's schema of the same
+ * value: each operation's 200 body, and `error` for every other status.
+ */
 export const houseSchemas = {
-  list: {
+  listPurchasedGroups: {
     type: 'object',
     required: ['total', 'size', 'purchases'],
     properties: {
@@ -44,7 +39,7 @@ export const houseSchemas = {
       purchases: { type: 'array', items: housePurchase({ type: 'null' }) },
     },
   },
-  detail: housePurchase({
+  getPurchasedGroup: housePurchase({
     type: 'array',
     minItems: 1,
     items: { type: 'string', format: 'hostname' },
@@ -54,4 +49,4 @@ export const houseSchemas = {
     required: ['error_code', 'error_msg'],
     properties: { error_code: { type: 'string', pattern: '^APIGW?\\.\\d{4}$' }, error_msg: true },
   },
-} as const;
+} as const satisfies Record<OperationId | 'error', object>;

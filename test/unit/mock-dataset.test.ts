@@ -3,17 +3,18 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { listPage } from '../../src/mock/answer-request.ts';
+import { pageOf } from '../../src/mock/answer-request.ts';
+import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
-import dataset from '../../src/mock/purchases.json' with { type: 'json' };
 import { type Json, loadContract } from '../support/contract.ts';
 import { houseSchemas } from '../support/house-schemas.ts';
 import { createContractValidator } from '../support/schema-validator.ts';
 
-const purchases = checkDataset(dataset, 'src/mock/purchases.json');
+const data = checkDataset(dataset, 'src/mock/dataset.json');
+const { purchases } = data;
 const validatorFor = createContractValidator(loadContract());
 
-describe('the bundled dataset (src/mock/purchases.json)', () => {
+describe('the bundled dataset (src/mock/dataset.json)', () => {
   it('holds 50 to 200 purchases with unique ids', () => {
     expect(purchases.length).toBeGreaterThanOrEqual(50);
     expect(purchases.length).toBeLessThanOrEqual(200);
@@ -22,7 +23,7 @@ describe('the bundled dataset (src/mock/purchases.json)', () => {
 
   it('every purchase is a valid detail, and every page a valid list, by the contract and the house rules', () => {
     const detail = validatorFor({ $ref: '#/components/schemas/PurchasedGroup' });
-    const houseDetail = validatorFor(houseSchemas.detail as unknown as Json);
+    const houseDetail = validatorFor(houseSchemas.getPurchasedGroup as unknown as Json);
     for (const purchase of purchases) {
       detail(purchase);
       expect(detail.errors ?? [], purchase.id).toEqual([]);
@@ -30,8 +31,8 @@ describe('the bundled dataset (src/mock/purchases.json)', () => {
       expect(houseDetail.errors ?? [], purchase.id).toEqual([]);
     }
     const list = validatorFor({ $ref: '#/components/schemas/PurchasedGroupList' });
-    const houseList = validatorFor(houseSchemas.list as unknown as Json);
-    const page = listPage(purchases, new URLSearchParams('page_size=0'), {});
+    const houseList = validatorFor(houseSchemas.listPurchasedGroups as unknown as Json);
+    const page = pageOf('listPurchasedGroups', data, new URLSearchParams('page_size=0'));
     list(page);
     expect(list.errors ?? []).toEqual([]);
     houseList(page);

@@ -1,0 +1,59 @@
+// What stays per operation in the mock: its data behaviour. Everything else
+// (routing, 401, 400 from the contract's bounds, Prefer, paging, MSW
+// handlers) enumerates the operation table. A new operation of the contract
+// fails to compile here until it says which collection it serves, and which
+// filters match exactly and which by substring.
+import type { OperationId } from '../../generated/operations.js';
+import type { MockData } from './dataset.js';
+
+/**
+ * The collections of the mock's data: each item of a component schema, its
+ * key, the fields the data must mask, and the fields that name an item of
+ * another collection (checked by checkDataset).
+ */
+export const collections = {
+  purchases: { schema: 'PurchasedGroup', key: 'id', masked: { app_secret: '******' } },
+} as const;
+
+type Item = Record<string, unknown>;
+type Collection = keyof typeof collections;
+
+/** A query filter: the item matches when `value(item)` equals (or contains) the parameter. */
+export interface Filter {
+  parameter: string;
+  match: 'exact' | 'substring';
+  value: (item: Item, data: MockData) => unknown;
+}
+
+export type Behaviour =
+  /** A paged list of a collection, filters combined with AND; `show` is how the list shows an item. */
+  | { kind: 'list'; collection: Collection; filters: Filter[]; show?: (item: Item) => Item }
+  /** One item of a collection, looked up by a path parameter; unknown is the contract's 404. */
+  | { kind: 'item'; collection: Collection; parameter: string; field: string };
+
+const exact = (parameter: string, field = parameter): Filter => ({
+  parameter,
+  match: 'exact',
+  value: (item) => item[field],
+});
+const substring = (parameter: string, field = parameter): Filter => ({
+  parameter,
+  match: 'substring',
+  value: (item) => item[field],
+});
+
+export const behaviours = {
+  listPurchasedGroups: {
+    kind: 'list',
+    collection: 'purchases',
+    filters: [exact('id'), exact('group_id'), substring('group_name')],
+    // As the list shows a purchase: no domain names (the seed sends `null`).
+    show: (purchase) => ({ ...purchase, group_domains: null }),
+  },
+  getPurchasedGroup: {
+    kind: 'item',
+    collection: 'purchases',
+    parameter: 'purchase_id',
+    field: 'id',
+  },
+} satisfies Record<OperationId, Behaviour>;
