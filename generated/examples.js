@@ -281,6 +281,128 @@ export const examples = {
         }
       }
     ]
+  },
+  "listPurchasedApis": {
+    "200": [
+      {
+        "name": "seedApiList",
+        "value": {
+          "total": 3,
+          "size": 3,
+          "apis": [
+            {
+              "id": "cb498965-8acf-4c98-bd08-4033ef1fcfb4",
+              "name": "查询环境列表",
+              "purchase_id": "730f8a84-c8db-45ba-a6a5-2669ceb08574",
+              "remark": "查询环境列表",
+              "req_uri": "/envs"
+            },
+            {
+              "id": "5bbc47e2-95b0-4a56-904e-a3cdc422f8e9",
+              "name": "查询分组列表",
+              "purchase_id": "2ae11f50-3938-4560-8b76-58e89bb3f825",
+              "remark": "查询分组列表",
+              "req_uri": "/groups"
+            },
+            {
+              "id": "6632a062-9dcf-4f18-9646-3cabb925a290",
+              "name": "查询API列表",
+              "purchase_id": "2ae11f50-3938-4560-8b76-58e89bb3f825",
+              "remark": "查询API列表",
+              "req_uri": "/apis"
+            }
+          ]
+        }
+      },
+      {
+        "name": "emptyApiList",
+        "value": {
+          "total": 0,
+          "size": 0,
+          "apis": []
+        }
+      }
+    ],
+    "400": [
+      {
+        "name": "parameterError",
+        "value": {
+          "error_code": "APIG.2000",
+          "error_msg": "Parameter error",
+          "request_id": "8c2ab1f0d8e34a2fb5e0a6b7c1d2e3f4"
+        }
+      },
+      {
+        "name": "invalidParameterValue",
+        "value": {
+          "error_code": "APIG.2012",
+          "error_msg": "Invalid parameter value,parameterName:page_size. Please refer to the support documentation",
+          "request_id": "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+        }
+      }
+    ],
+    "401": [
+      {
+        "name": "tokenMissing",
+        "value": {
+          "error_code": "APIG.1000",
+          "error_msg": "Token missing",
+          "request_id": "5b6c7d8e9f0a1b2c3d4e5f60718293a4"
+        }
+      },
+      {
+        "name": "sessionExpired",
+        "value": {
+          "error_code": "APIG.1001",
+          "error_msg": "Session expired",
+          "request_id": "6c7d8e9f0a1b2c3d4e5f60718293a4b5"
+        }
+      },
+      {
+        "name": "incorrectToken",
+        "value": {
+          "error_code": "APIG.1002",
+          "error_msg": "Incorrect token or token resolution failed",
+          "request_id": "7d8e9f0a1b2c3d4e5f60718293a4b5c6"
+        }
+      },
+      {
+        "name": "incorrectIamAuthentication",
+        "value": {
+          "error_code": "APIG.0301",
+          "error_msg": "Incorrect IAM authentication information: verify aksk signature fail",
+          "request_id": "8e9f0a1b2c3d4e5f60718293a4b5c6d7"
+        }
+      },
+      {
+        "name": "signatureRejected",
+        "value": {
+          "error_msg": "Incorrect IAM authentication information: verify aksk signature fail",
+          "error_code": "APIGW.0301",
+          "request_id": "8080d377bffeb6d519b0567c09cebe6b"
+        }
+      }
+    ],
+    "429": [
+      {
+        "name": "throttled",
+        "value": {
+          "error_msg": "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 second",
+          "error_code": "APIGW.0308",
+          "request_id": "2d7f4b1e9a0c48d3b6e5f1a27c90d8e4"
+        }
+      }
+    ],
+    "500": [
+      {
+        "name": "internalServerError",
+        "value": {
+          "error_code": "APIG.9999",
+          "error_msg": "The system is busy. Please try again later",
+          "request_id": "e4f5061728394a5b6c7d8e9fa0b1c2d3"
+        }
+      }
+    ]
   }
 };
 
@@ -428,6 +550,35 @@ export const fields = {
     "group_domains": {
       "type": "array",
       "items": "string"
+    }
+  },
+  "PurchasedApi": {
+    "id": {
+      "type": "string"
+    },
+    "name": {
+      "type": "string"
+    },
+    "purchase_id": {
+      "type": "string"
+    },
+    "remark": {
+      "type": "string"
+    },
+    "req_uri": {
+      "type": "string"
+    }
+  },
+  "PurchasedApiList": {
+    "total": {
+      "type": "integer"
+    },
+    "size": {
+      "type": "integer"
+    },
+    "apis": {
+      "type": "array",
+      "items": "object"
     }
   }
 };

@@ -9,5 +9,9 @@ export type PurchasedGroupSummary = components['schemas']["PurchasedGroupSummary
 export type PurchasedGroupList = components['schemas']["PurchasedGroupList"];
 export type ApigErrorBody = components['schemas']["ApigError"];
 export type PurchasedGroup = components['schemas']["PurchasedGroup"];
+export type PurchasedApi = components['schemas']["PurchasedApi"];
+export type PurchasedApiList = components['schemas']["PurchasedApiList"];
 /** The query of listPurchasedGroups (every parameter optional unless the contract says otherwise). */
 export type ListPurchasedGroupsQuery = NonNullable<operations["listPurchasedGroups"]['parameters']['query']>;
+/** The query of listPurchasedApis (every parameter optional unless the contract says otherwise). */
+export type ListPurchasedApisQuery = NonNullable<operations["listPurchasedApis"]['parameters']['query']>;

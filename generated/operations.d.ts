@@ -31,7 +31,7 @@ export interface OperationSpec {
   };
 }
 
-export type OperationId = "listPurchasedGroups" | "getPurchasedGroup";
+export type OperationId = "listPurchasedGroups" | "getPurchasedGroup" | "listPurchasedApis";
 
 export declare const operations: { readonly [Id in OperationId]: OperationSpec };
 
@@ -43,4 +43,8 @@ export interface OperationMethods<Call, Iterate> {
   iteratePurchasedGroups(query?: NonNullable<Ops["listPurchasedGroups"]['parameters']['query']>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']["purchases"]>[number], void, undefined>;
   /** Get one purchased API group (`GET /v1.0/apigw/purchases/groups/{purchase_id}`). */
   getPurchasedGroup(purchaseId: string, options?: Call): Promise<Ops["getPurchasedGroup"]['responses'][200]['content']['application/json']>;
+  /** List purchased APIs (`GET /v1.0/apigw/purchases/apis`). */
+  listPurchasedApis(query?: NonNullable<Ops["listPurchasedApis"]['parameters']['query']>, options?: Call): Promise<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>;
+  /** Every item of listPurchasedApis across pages (`page_size` per request, from `page_no`). */
+  iteratePurchasedApis(query?: NonNullable<Ops["listPurchasedApis"]['parameters']['query']>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']["apis"]>[number], void, undefined>;
 }

@@ -104,5 +104,71 @@ export const operations = {
         "throttled"
       ]
     }
+  },
+  "listPurchasedApis": {
+    "operationId": "listPurchasedApis",
+    "method": "GET",
+    "path": "/v1.0/apigw/purchases/apis",
+    "summary": "List purchased APIs",
+    "pathParameters": [],
+    "queryParameters": [
+      {
+        "name": "api_id",
+        "type": "string"
+      },
+      {
+        "name": "api_name",
+        "type": "string"
+      },
+      {
+        "name": "group_id",
+        "type": "string"
+      },
+      {
+        "name": "group_name",
+        "type": "string"
+      },
+      {
+        "name": "page_size",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 500,
+        "default": 20
+      },
+      {
+        "name": "page_no",
+        "type": "integer",
+        "default": 1
+      }
+    ],
+    "statuses": {
+      "200": [
+        "seedApiList",
+        "emptyApiList"
+      ],
+      "400": [
+        "parameterError",
+        "invalidParameterValue"
+      ],
+      "401": [
+        "tokenMissing",
+        "sessionExpired",
+        "incorrectToken",
+        "incorrectIamAuthentication",
+        "signatureRejected"
+      ],
+      "429": [
+        "throttled"
+      ],
+      "500": [
+        "internalServerError"
+      ]
+    },
+    "list": {
+      "items": "apis",
+      "pageSize": "page_size",
+      "pageNo": "page_no",
+      "iterator": "iteratePurchasedApis"
+    }
   }
 };

@@ -52,6 +52,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1.0/apigw/purchases/apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List purchased APIs
+         * @description Returns the APIs of the API groups the tenant purchased ("Querying the
+         *     List of Purchased APIs"), filtered by the optional
+         *     query parameters and paged with `page_size` / `page_no`. The page says the
+         *     conditions may be combined; it does not say how, and this contract adds
+         *     no rule of its own. `total` counts every match, `size` the items on this
+         *     page.
+         *
+         *     Each API names the subscription it belongs to (`purchase_id`, the `id` of
+         *     an item of `listPurchasedGroups`).
+         */
+        get: operations["listPurchasedApis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -171,6 +199,41 @@ export interface components {
         PurchasedGroup: components["schemas"]["PurchaseBase"] & {
             group_domains?: components["schemas"]["GroupDomains"];
         };
+        /**
+         * @description One API of a purchased API group. Names and types are the ones the page
+         *     "Querying the List of Purchased APIs" lists (all String). As on the sibling
+         *     pages, none is `required`: the page has no "mandatory" column for the
+         *     response; its example sends every field.
+         */
+        PurchasedApi: {
+            /** @description API id. */
+            id?: string;
+            /** @description API name. */
+            name?: string;
+            /** @description Id of the subscription the API belongs to (the `id` of a purchase of `listPurchasedGroups`). */
+            purchase_id?: string;
+            /** @description Description of the API. */
+            remark?: string;
+            /**
+             * @description Access path of the API. The page says "access address" and its example
+             *     prints paths (`/envs`); no format is documented, so
+             *     none is imposed.
+             */
+            req_uri?: string;
+        };
+        /**
+         * @description One page of the APIs of the tenant's purchased API groups. The three
+         *     fields are the ones the page documents; none is `required` (the page has
+         *     no "mandatory" column; its example sends all three).
+         */
+        PurchasedApiList: {
+            /** @description Number of APIs matching the filters, over all pages. */
+            total?: number;
+            /** @description Number of APIs in this page, the length of `apis`. */
+            size?: number;
+            /** @description The APIs of this page. */
+            apis?: components["schemas"]["PurchasedApi"][];
+        };
     };
     responses: {
         /** @description Bad Request: a parameter is missing, malformed or out of the bounds this contract gives. */
@@ -246,7 +309,7 @@ export interface components {
         /** @description Only purchases of API groups with this name. */
         GroupNameFilter: string;
         /**
-         * @description Number of purchases per page, default 20.
+         * @description Number of items per page, default 20.
          *
          *     This endpoint's page gives only the default. The bounds are those of the
          *     sibling v1.0 list page of the same API (`GET /v1.0/apigw/apis`): at most
@@ -266,6 +329,14 @@ export interface components {
          *     path segment; an empty one would address another URL, hence `minLength`.
          */
         PurchaseId: string;
+        /** @description Only the API with this id. */
+        ApiIdFilter: string;
+        /** @description Only APIs with this name. */
+        ApiNameFilter: string;
+        /** @description Only APIs of the API group with this id. */
+        ApiGroupIdFilter: string;
+        /** @description Only APIs of API groups with this name. */
+        ApiGroupNameFilter: string;
     };
     requestBodies: never;
     headers: {
@@ -290,7 +361,7 @@ export interface operations {
                 /** @description Only purchases of API groups with this name. */
                 group_name?: components["parameters"]["GroupNameFilter"];
                 /**
-                 * @description Number of purchases per page, default 20.
+                 * @description Number of items per page, default 20.
                  *
                  *     This endpoint's page gives only the default. The bounds are those of the
                  *     sibling v1.0 list page of the same API (`GET /v1.0/apigw/apis`): at most
@@ -356,6 +427,54 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPurchasedApis: {
+        parameters: {
+            query?: {
+                /** @description Only the API with this id. */
+                api_id?: components["parameters"]["ApiIdFilter"];
+                /** @description Only APIs with this name. */
+                api_name?: components["parameters"]["ApiNameFilter"];
+                /** @description Only APIs of the API group with this id. */
+                group_id?: components["parameters"]["ApiGroupIdFilter"];
+                /** @description Only APIs of API groups with this name. */
+                group_name?: components["parameters"]["ApiGroupNameFilter"];
+                /**
+                 * @description Number of items per page, default 20.
+                 *
+                 *     This endpoint's page gives only the default. The bounds are those of the
+                 *     sibling v1.0 list page of the same API (`GET /v1.0/apigw/apis`): at most
+                 *     500, and `0` returns every item on one page. Huawei's V2 SDKs clamp instead of rejecting (a `limit` of 0 or
+                 *     less becomes 20, above 500 becomes 500: huaweicloud-sdk-go-v3
+                 *     `services/apig/v2/model/model_list_api_groups_v2_request.go`).
+                 */
+                page_size?: components["parameters"]["PageSize"];
+                /**
+                 * @description Page number, default 1. The page documents only the default: no
+                 *     bound is given, so none is imposed here.
+                 */
+                page_no?: components["parameters"]["PageNo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of purchased APIs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasedApiList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

@@ -4,7 +4,11 @@
 // and remarks, several purchases of one group, active and expired
 // subscriptions (against a fixed "today", 2026-11-01), quotas at 0 and at
 // 2,000,000,000, masked app secrets, and each group's default subdomain under
-// huaweicloudapis.com. The first three are Huawei's documented examples.
+// huaweicloudapis.com. The first three are Huawei's documented examples; the
+// last two are the subscriptions of the APIs page's example.
+// The purchased APIs belong to those purchases: the APIs page's three
+// examples first, then one to four APIs of most purchases (every seventh has
+// none), with Chinese and English names and remarks.
 import { generatedBanner } from './generated-header.ts';
 
 /** mulberry32: a small seeded generator, so the data never changes between runs. */
@@ -133,6 +137,90 @@ export function renderDataset(): string {
       app_secret: '******',
     });
   }
+  purchases.push(...apiPagePurchases(random));
+  const apis = renderApis(purchases);
   const banner = generatedBanner('scripts/render-dataset.ts (seeded, so always the same)');
-  return `${JSON.stringify({ description: banner.split('\n').join(' '), purchases }, null, 2)}\n`;
+  return `${JSON.stringify({ description: banner.split('\n').join(' '), purchases, apis }, null, 2)}\n`;
+}
+
+// The subscriptions the example of "Querying the List of Purchased APIs" names.
+function apiPagePurchases(random: () => number): Record<string, unknown>[] {
+  return [
+    ['730f8a84-c8db-45ba-a6a5-2669ceb08574', 'apig_envs', 'Environments of the API gateway'],
+    ['2ae11f50-3938-4560-8b76-58e89bb3f825', 'API网关管理', 'API网关分组与API管理'],
+  ].map(([id, name, remark]) => {
+    const groupId = uuid(random);
+    return {
+      id,
+      group_id: groupId,
+      group_name: name,
+      group_remark: remark,
+      group_domains: [`${groupId.replaceAll('-', '')}.apic.cn-north-4.huaweicloudapis.com`],
+      quota_used: 12_000,
+      quota_left: 88_000,
+      order_time: '2018-03-01T08:00:00Z',
+      start_time: '2018-03-01T08:00:00Z',
+      expire_time: '2027-03-01T08:00:00Z',
+      app_key: uuid(random),
+      app_secret: '******',
+    };
+  });
+}
+
+// Names and remarks of APIs: [name, remark, path].
+const apiCatalogue: [string, string, string][] = [
+  ['查询天气', '按城市查询实时天气', '/weather'],
+  ['Query forecast', 'Seven-day forecast of a city', '/forecast'],
+  ['查询余量', '查询剩余调用次数', '/quota'],
+  ['Send message', 'Send one transactional message', '/messages'],
+  ['识别票据', '识别发票与票据文字', '/ocr'],
+  ['Look up record', 'One record by its id', '/records/{id}'],
+  ['查询列表', '分页查询记录列表', '/records'],
+  ['Check status', 'Service health and version', '/status'],
+];
+
+function renderApis(purchases: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const random = seeded(20_261_201);
+  const apis: Record<string, unknown>[] = [
+    // The page's example, verbatim.
+    [
+      'cb498965-8acf-4c98-bd08-4033ef1fcfb4',
+      '查询环境列表',
+      '730f8a84-c8db-45ba-a6a5-2669ceb08574',
+      '/envs',
+    ],
+    [
+      '5bbc47e2-95b0-4a56-904e-a3cdc422f8e9',
+      '查询分组列表',
+      '2ae11f50-3938-4560-8b76-58e89bb3f825',
+      '/groups',
+    ],
+    [
+      '6632a062-9dcf-4f18-9646-3cabb925a290',
+      '查询API列表',
+      '2ae11f50-3938-4560-8b76-58e89bb3f825',
+      '/apis',
+    ],
+  ].map(([id, name, purchaseId, uri]) => ({
+    id,
+    name,
+    purchase_id: purchaseId,
+    remark: name,
+    req_uri: uri,
+  }));
+  for (const [n, purchase] of purchases.entries()) {
+    if (n % 7 === 6) continue; // some subscriptions have no API
+    const count = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < count; k += 1) {
+      const [name, remark, path] = apiCatalogue[(n + k * 3) % apiCatalogue.length] ?? ['', '', '/'];
+      apis.push({
+        id: uuid(random),
+        name,
+        purchase_id: purchase.id,
+        remark,
+        req_uri: `/${String(purchase.group_name).replace(/[^\w]/g, '') || 'api'}${path}`,
+      });
+    }
+  }
+  return apis;
 }

@@ -39,7 +39,7 @@ describe('loading the contracts', () => {
   it('bundles openapi/ as it was at the ref', async () => {
     const base = await loadBase(repo, commits.bundles);
     expect(base.source).toBe('openapi/ bundled');
-    expect(Object.keys(base.document?.paths ?? {})).toHaveLength(2);
+    expect(Object.keys(base.document?.paths ?? {})).toHaveLength(3);
   });
 
   it('falls back to generated/openapi.json when openapi/ does not bundle', async () => {

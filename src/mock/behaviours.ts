@@ -13,6 +13,7 @@ import type { MockData } from './dataset.js';
  */
 export const collections = {
   purchases: { schema: 'PurchasedGroup', key: 'id', masked: { app_secret: '******' } },
+  apis: { schema: 'PurchasedApi', key: 'id', references: { purchase_id: 'purchases' } },
 } as const;
 
 type Item = Record<string, unknown>;
@@ -42,6 +43,14 @@ const substring = (parameter: string, field = parameter): Filter => ({
   value: (item) => item[field],
 });
 
+/** A field of the purchase an API belongs to (its `purchase_id`): how the APIs list filters by group. */
+const ofPurchase = (parameter: 'group_id' | 'group_name', match: Filter['match']): Filter => ({
+  parameter,
+  match,
+  value: (api, data) =>
+    data.purchases.find((purchase) => purchase.id === api.purchase_id)?.[parameter],
+});
+
 export const behaviours = {
   listPurchasedGroups: {
     kind: 'list',
@@ -55,5 +64,18 @@ export const behaviours = {
     collection: 'purchases',
     parameter: 'purchase_id',
     field: 'id',
+  },
+  // The page does not say how its conditions combine: the same AND, exact ids
+  // and substring names as the groups list; group_id and group_name through
+  // the API's purchase.
+  listPurchasedApis: {
+    kind: 'list',
+    collection: 'apis',
+    filters: [
+      exact('api_id', 'id'),
+      substring('api_name', 'name'),
+      ofPurchase('group_id', 'exact'),
+      ofPurchase('group_name', 'substring'),
+    ],
   },
 } satisfies Record<OperationId, Behaviour>;

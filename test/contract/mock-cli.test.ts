@@ -120,7 +120,11 @@ describe('Prism checks every answer of the data layer', () => {
     const drifted = [
       { ...purchases[0], quota_left: 'many', start_time: 'soon' },
     ] as unknown as MockPurchase[];
-    const mock = await startMock({ mode: 'data', host: '127.0.0.1', data: { purchases: drifted } });
+    const mock = await startMock({
+      mode: 'data',
+      host: '127.0.0.1',
+      data: { purchases: drifted, apis: [] },
+    });
     try {
       const response = await fetch(`${mock.url}${list}/${drifted[0]?.id}`, {
         headers: { [AUTH_HEADERS.token]: 't' },
@@ -155,7 +159,7 @@ describe('Prism faults never leave a client or a process hanging', () => {
     const mock = await startMock({
       mode: 'data',
       host: '127.0.0.1',
-      data: { purchases },
+      data: { purchases, apis: [] },
       prismTimeoutMs: 1_000,
       onLine: (line) => lines.push(line),
     });

@@ -124,7 +124,7 @@ describe('the packed package', () => {
       authorization: `SDK-HMAC-SHA256 Access=AccessKey, SignedHeaders=host;x-sdk-date, Signature=${VECTOR_SIGNATURE}`,
       isApigError: true,
       errorCode: 'APIG.3014',
-      operations: 2,
+      operations: 3,
     });
   });
 

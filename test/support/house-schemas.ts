@@ -44,6 +44,28 @@ export const houseSchemas = {
     minItems: 1,
     items: { type: 'string', format: 'hostname' },
   }),
+  listPurchasedApis: {
+    type: 'object',
+    required: ['total', 'size', 'apis'],
+    properties: {
+      total: count,
+      size: count,
+      apis: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: Object.keys(fields.PurchasedApi ?? {}),
+          // Every field a non-empty text: the page's example has all five.
+          properties: Object.fromEntries(
+            Object.keys(fields.PurchasedApi ?? {}).map((field) => [
+              field,
+              { type: 'string', minLength: 1 },
+            ]),
+          ),
+        },
+      },
+    },
+  },
   error: {
     type: 'object',
     required: ['error_code', 'error_msg'],

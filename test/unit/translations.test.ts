@@ -45,7 +45,7 @@ describe('openapi/translations/zh.yaml', () => {
     const summaries = Object.values(chinese.paths).map(
       (item) => (item as { get: { summary: string } }).get.summary,
     );
-    expect(summaries).toEqual(['查询已购买的API分组列表', '查询分组详情']);
+    expect(summaries).toEqual(['查询已购买的API分组列表', '查询分组详情', '查询已购买的API列表']);
   });
 
   it('leaves the generated TypeScript doc comments in English', async () => {
