@@ -33,7 +33,9 @@ export interface OperationSpec {
 
 export type OperationId = "listPurchasedGroups" | "getPurchasedGroup" | "listPurchasedApis";
 
-export declare const operations: { readonly [Id in OperationId]: OperationSpec };
+export declare const operations: {
+  readonly [Id in OperationId]: OperationSpec & { readonly operationId: Id };
+};
 
 /** One typed method per operation, one iterator per paged list; `Call` and `Iterate` are the client's options. */
 export interface OperationMethods<Call, Iterate> {

@@ -18,6 +18,7 @@ const first = purchases[0]?.id ?? '';
 const some = purchases[57];
 const token = { [AUTH_HEADERS.token]: 'dev' };
 const list = '/v1.0/apigw/purchases/groups';
+const apis = '/v1.0/apigw/purchases/apis';
 const requests: [target: string, headers: Record<string, string>][] = [
   [list, token],
   [`${list}?page_size=1`, token],
@@ -55,6 +56,17 @@ const requests: [target: string, headers: Record<string, string>][] = [
   [`${list}/${first}`, { ...token, Prefer: 'code=403, example=subscriptionNotPermitted' }],
   [`${list}/${first}`, { ...token, Prefer: 'example=apiGroupNotFound' }],
   [`${list}/${encodeURIComponent('a b/c')}`, token],
+  [apis, token],
+  [`${apis}?page_size=5&page_no=7`, token],
+  [`${apis}?page_size=0`, token],
+  [`${apis}?api_id=cb498965-8acf-4c98-bd08-4033ef1fcfb4`, token],
+  [`${apis}?api_name=${encodeURIComponent('查询')}`, token],
+  [`${apis}?group_id=${some?.group_id}`, token],
+  [`${apis}?group_name=weather&api_name=Query`, token],
+  [`${apis}?page_size=501`, token],
+  [apis, {}],
+  [apis, { ...token, Prefer: 'example=emptyApiList' }],
+  [apis, { ...token, Prefer: 'code=404' }],
 ];
 
 describe('the HTTP mock and the MSW handlers answer alike', () => {

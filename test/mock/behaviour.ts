@@ -2,13 +2,19 @@
 // `npm run mock` over HTTP (test/contract/mock-data.test.ts) and against the
 // MSW handlers under msw/node (test/contract/msw.test.ts).
 import { describe, expect, it } from 'vitest';
+import { operations } from '../../generated/operations.js';
 import { ApigError, createPurchasesClient, type PurchasedGroupSummary } from '../../src/index.ts';
 import { pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, type MockPurchase } from '../../src/mock/dataset.ts';
+import { callOperation } from '../support/call-operation.ts';
+
+type Iterate = (query: object) => AsyncIterable<unknown>;
 
 export const data = checkDataset(dataset, 'src/mock/dataset.json');
 export const purchases: readonly MockPurchase[] = data.purchases;
+const { apis } = data;
+const purchaseOf = (purchaseId: string) => purchases.find((p) => p.id === purchaseId);
 
 const summaryOf = ({ group_domains: _domains, ...rest }: MockPurchase): PurchasedGroupSummary => ({
   ...rest,
@@ -27,6 +33,76 @@ async function errorOf(promise: Promise<unknown>): Promise<ApigError> {
 export function describeMockBehaviour(name: string, baseUrl: () => string): void {
   const client = () =>
     createPurchasesClient({ baseUrl: baseUrl(), credentials: { token: 'dev' }, retry: false });
+
+  describe(`${name}: every operation of the table`, () => {
+    const specs = Object.values(operations);
+    it.each(specs.filter((s) => s.list).map((s) => [s.operationId, s] as const))(
+      '%s: its iterator pages through its whole collection once, in order',
+      async (operationId, spec) => {
+        const iterate = (client() as unknown as Record<string, Iterate>)[spec.list?.iterator ?? ''];
+        const seen: unknown[] = [];
+        for await (const item of iterate?.({ page_size: 13 }) ?? []) seen.push(item);
+        const all = pageOf(operationId, data, new URLSearchParams('page_size=0'));
+        expect(seen).toEqual(all[spec.list?.items ?? '']);
+        expect(seen.length).toBeGreaterThan(13);
+      },
+    );
+
+    it.each(specs.map((s) => [s.operationId] as const))(
+      '%s: 401 without credentials, every documented status one Prefer away',
+      async (operationId) => {
+        const anonymous = createPurchasesClient({ baseUrl: baseUrl(), retry: false });
+        expect(await errorOf(callOperation(anonymous, operationId, {}))).toMatchObject({
+          status: 401,
+        });
+        for (const status of Object.keys(operations[operationId].statuses)) {
+          const headers = { Prefer: `code=${status}` };
+          const outcome = await callOperation(client(), operationId, {}, { headers }).catch(
+            (error: unknown) => error,
+          );
+          expect(outcome instanceof ApigError ? outcome.status : 200).toBe(Number(status));
+        }
+      },
+    );
+  });
+
+  describe(`${name}: purchased APIs`, () => {
+    it("starts with the page's three example APIs, each of a purchase of the dataset", async () => {
+      const page = await client().listPurchasedApis({ page_size: 3 });
+      expect(page.apis?.map((api) => api.req_uri)).toEqual(['/envs', '/groups', '/apis']);
+      expect(page.total).toBe(apis.length);
+      for (const api of apis) expect(purchaseOf(api.purchase_id)).toBeDefined();
+      const withApis = new Set(apis.map((api) => api.purchase_id));
+      expect(withApis.size).toBeLessThan(purchases.length);
+      expect(apis.length).toBeGreaterThan(withApis.size);
+    });
+
+    it('filters by api_id exactly, api_name by substring, group_id and group_name through the purchase, with AND', async () => {
+      const target = apis[40] as (typeof apis)[number];
+      const group = purchaseOf(target.purchase_id) as MockPurchase;
+      expect((await client().listPurchasedApis({ api_id: target.id })).apis).toEqual([target]);
+      expect((await client().listPurchasedApis({ api_id: target.id.slice(0, 8) })).total).toBe(0);
+      const byName = await client().listPurchasedApis({ api_name: '查询', page_size: 0 });
+      expect(byName.apis).toEqual(apis.filter((api) => api.name.includes('查询')));
+      const byGroup = await client().listPurchasedApis({ group_id: group.group_id, page_size: 0 });
+      expect(byGroup.apis).toEqual(
+        apis.filter((api) => purchaseOf(api.purchase_id)?.group_id === group.group_id),
+      );
+      const part = group.group_name.slice(0, 3);
+      const both = await client().listPurchasedApis({
+        group_name: part,
+        api_name: 'Query',
+        page_size: 0,
+      });
+      expect(both.apis).toEqual(
+        apis.filter(
+          (api) =>
+            api.name.includes('Query') && purchaseOf(api.purchase_id)?.group_name.includes(part),
+        ),
+      );
+      expect(both.total).toBeGreaterThan(0);
+    });
+  });
 
   describe(`${name}: data that follows the request`, () => {
     it('pages through the whole dataset once, in order, with iteratePurchasedGroups', async () => {

@@ -46,7 +46,7 @@ console.log(typeof createPurchasesClient);
 `;
 
 const tsConsumer = `
-import { createPurchasesClient, type PurchasedGroup, type PurchasedGroupSummary, type ApigError } from 'apig-purchases';
+import { createPurchasesClient, type PurchasedApi, type PurchasedApiList, type PurchasedGroup, type PurchasedGroupSummary, type ApigError } from 'apig-purchases';
 const client = createPurchasesClient({ region: 'cn-north-4', credentials: { accessKey: 'ak', secretKey: 'sk' } });
 export async function domains(id: string): Promise<string[]> {
   const purchase: PurchasedGroup = await client.getPurchasedGroup(id);
@@ -61,6 +61,16 @@ export const code = (e: ApigError): string | undefined => e.errorCode;
 client.listPurchasedGroups({ page_size: '100' });
 // @ts-expect-error no response field is promised: quota_left may be absent
 export const nope: number = ({} as PurchasedGroupSummary).quota_left;
+// The third operation: the items key is typed, no guessing which holds the APIs.
+export async function apiPaths(): Promise<string[]> {
+  const page: PurchasedApiList = await client.listPurchasedApis({ group_name: 'api_group_001' });
+  const first: PurchasedApi | undefined = page.apis?.[0];
+  const all: string[] = [];
+  for await (const api of client.iteratePurchasedApis({ page_size: 50 })) all.push(api.req_uri ?? '');
+  return [first?.req_uri ?? '', ...all];
+}
+// @ts-expect-error api_id is the filter's name, not id
+client.listPurchasedApis({ id: 'x' });
 `;
 
 describe('the packed package', () => {

@@ -125,3 +125,24 @@ describe('isDateTime reads a timestamp as Prism does (ajv-formats date-time)', (
     expect(isDateTime(text)).toBe(prism(text));
   });
 });
+
+describe('checkDataset across collections', () => {
+  const [purchase] = purchases;
+  const api = data.apis[0];
+  it('refuses an API whose purchase_id is no purchase of the dataset, by JSON pointer', () => {
+    const value = { purchases: [purchase], apis: [{ ...api, purchase_id: 'no-such-purchase' }] };
+    expect(() => checkDataset(value, 'my.json')).toThrow(
+      'my.json: /apis/0/purchase_id: is not the id of any of purchases',
+    );
+  });
+
+  it('checks every field of an API as the contract types it, and accepts a dataset without APIs', () => {
+    expect(() =>
+      checkDataset(
+        { purchases: [purchase], apis: [{ ...api, purchase_id: purchase?.id, name: 7 }] },
+        'my.json',
+      ),
+    ).toThrow('my.json: /apis/0/name: must be a string');
+    expect(checkDataset({ purchases: [purchase] }, 'my.json').apis).toEqual([]);
+  });
+});
