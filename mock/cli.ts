@@ -6,12 +6,16 @@
 // Options: --host, --port (or MOCK_HOST, MOCK_PORT), --prism-timeout <ms>
 // (how long Prism may stay silent before the client gets a 5xx; 30000).
 import { parseArgs } from 'node:util';
+import { operations } from '../generated/operations.js';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
 import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
 import { loadDatasetFile } from './dataset-file.ts';
 import { type MockMode, startMock } from './start-mock.ts';
+
+// The example request: the first paged list of the contract.
+const firstList = Object.values(operations).find((spec) => spec.list)?.path ?? '/';
 
 runCli(async () => {
   const { values } = parseArgs({
@@ -60,9 +64,7 @@ runCli(async () => {
     dynamic: 'data generated from the schemas',
   }[mode];
   console.log(`\nMock at ${mock.url}: ${served}`);
-  console.log(
-    `  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}/v1.0/apigw/purchases/groups?page_size=5'`,
-  );
+  console.log(`  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}${firstList}?page_size=5'`);
   console.log(
     "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (README, \"For frontends\").\n",
   );

@@ -4,7 +4,6 @@
 // fails to compile here until it says which collection it serves, and which
 // filters match exactly and which by substring.
 import type { OperationId } from '../../generated/operations.js';
-import type { MockData } from './dataset.js';
 
 /**
  * The collections of the mock's data: each item of a component schema, its
@@ -18,12 +17,14 @@ export const collections = {
 
 type Item = Record<string, unknown>;
 type Collection = keyof typeof collections;
+/** The checked data (dataset.ts's MockData), as the filters read it. */
+type Data = { readonly [Name in Collection]: readonly Item[] };
 
 /** A query filter: the item matches when `value(item)` equals (or contains) the parameter. */
 export interface Filter {
   parameter: string;
   match: 'exact' | 'substring';
-  value: (item: Item, data: MockData) => unknown;
+  value: (item: Item, data: Data) => unknown;
 }
 
 export type Behaviour =
