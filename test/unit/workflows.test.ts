@@ -72,6 +72,7 @@ describe('the pull-request workflow treats the pull request as untrusted', () =>
     const steps = workflow.jobs.review?.steps ?? [];
     const checkouts = steps.filter((step) => step.uses?.startsWith('actions/checkout@'));
     expect(checkouts.map((step) => step.with?.path)).toEqual(['tools', 'head']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
     expect(checkouts[0]?.with?.ref).toBe('${{ github.event.pull_request.base.sha }}');
     // Nothing is installed or run from the head: every command runs the tools' code.
     for (const step of steps.filter((s) => s.run !== undefined)) {
