@@ -87,6 +87,7 @@ const cases: [string, () => Promise<void>][] = [
 // The review runs in this node process (tsx as a loader, not its launcher), so its peak is measured.
 const tsxLoader = pathToFileURL(fromRoot('node_modules/tsx/dist/loader.mjs')).href;
 const peak = `--import=data:text/javascript,${encodeURIComponent(
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: code for the child, not a template here.
   "process.on('exit', () => process.stderr.write(`\\npeak-rss ${process.resourceUsage().maxRSS}\\n`));",
 )}`;
 console.log('| review of a hostile head | exit | wall | review peak RSS | says |');
