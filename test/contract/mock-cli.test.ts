@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromRoot, repoRoot } from '../../lib/paths.ts';
 import { runNode } from '../../lib/run-node.ts';
-import { freePort, spawnServer } from '../../lib/spawn-server.ts';
+import { freePort } from '../../lib/spawn-server.ts';
 import { startMock } from '../../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import type { MockPurchase } from '../../src/mock/dataset.ts';
 import { purchases } from '../mock/behaviour.ts';
+import { startMockCli } from '../support/mock-proxy.ts';
 
 const cli = fromRoot('mock/cli.ts');
 const list = '/v1.0/apigw/purchases/groups';
@@ -87,20 +88,9 @@ describe('npm run mock -- --data', () => {
     const file = join(work, 'own.json');
     const own = purchases.slice(0, 2).map((p, i) => ({ ...p, id: `own-${i}` }));
     await writeFile(file, JSON.stringify({ purchases: own }));
-    const port = await freePort();
-    const mock = await spawnServer({
-      command: process.execPath,
-      args: ['--import', 'tsx', cli, '--data', file, '--port', String(port)],
-      cwd: repoRoot,
-      readyUrl: `http://127.0.0.1:${port}/`,
-      readyRequest: {
-        method: 'OPTIONS',
-        headers: { Origin: 'http://x', 'Access-Control-Request-Method': 'GET' },
-      },
-      readyTimeoutMs: 30_000,
-    });
+    const mock = await startMockCli('--data', file);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}${list}`, {
+      const response = await fetch(`${mock.url}${list}`, {
         headers: { [AUTH_HEADERS.token]: 't' },
       });
       expect(await response.json()).toMatchObject({

@@ -3,13 +3,11 @@
 // when the mock that started it is killed, even with SIGKILL.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fromRoot, repoRoot } from '../../lib/paths.ts';
-import { freePort, spawnServer } from '../../lib/spawn-server.ts';
 import { startMock } from '../../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../../src/auth-headers.ts';
 import { purchases } from '../mock/behaviour.ts';
+import { startMockCli } from '../support/mock-proxy.ts';
 
-const cli = fromRoot('mock/cli.ts');
 const list = '/v1.0/apigw/purchases/groups';
 
 const alive = (pid: number): boolean => {
@@ -53,18 +51,8 @@ describe('Prism faults never leave a client or a process hanging', () => {
   });
 
   it('ends Prism when the mock is killed with SIGKILL', async () => {
-    const port = await freePort();
-    const mock = await spawnServer({
-      command: process.execPath,
-      args: ['--import', 'tsx', cli, '--port', String(port)],
-      cwd: repoRoot,
-      readyUrl: `http://127.0.0.1:${port}/`,
-      readyRequest: {
-        method: 'OPTIONS',
-        headers: { Origin: 'http://x', 'Access-Control-Request-Method': 'GET' },
-      },
-      readyTimeoutMs: 30_000,
-    });
+    const mock = await startMockCli();
+    const { port } = mock;
     const parent = mock.child.pid ?? 0;
     const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8')
       .trim()

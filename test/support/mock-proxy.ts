@@ -1,4 +1,5 @@
-// Starts `scripts/mock-proxy.ts` as `npm run mock:proxy` does, on a free port.
+// Starts `mock/proxy-cli.ts` as `npm run mock:proxy` does, and `mock/cli.ts`
+// as `npm run mock` does, each on a free port.
 import { fromRoot } from '../../lib/paths.ts';
 import { freePort, type RunningServer, spawnServer } from '../../lib/spawn-server.ts';
 
@@ -30,4 +31,24 @@ export async function startMockProxy(
     readyTimeoutMs: 30_000,
   });
   return { ...server, url };
+}
+
+export type RunningMock = RunningServer & { url: string; port: number };
+
+/** `npm run mock -- <flags>` on a free port, once it answers. */
+export async function startMockCli(...flags: string[]): Promise<RunningMock> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await spawnServer({
+    command: process.execPath,
+    args: ['--import', 'tsx', fromRoot('mock/cli.ts'), ...flags, '--port', String(port)],
+    cwd: fromRoot('.'),
+    readyUrl: `${url}/`,
+    readyRequest: {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://test', 'Access-Control-Request-Method': 'GET' },
+    },
+    readyTimeoutMs: 30_000,
+  });
+  return { ...server, url, port };
 }
