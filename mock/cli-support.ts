@@ -2,6 +2,7 @@
 // staying in the foreground until a signal, so that Ctrl-C or a supervisor's
 // SIGTERM also ends Prism.
 import { constants } from 'node:os';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { defaultHost, defaultPort, type RunningPrism } from './prism.ts';
 
 export interface ListenFlags {
@@ -48,10 +49,51 @@ export function holdUntilStopped(prism: RunningPrism): void {
   });
 }
 
+/**
+ * How Prism's log reaches the terminal: by default only its warnings, errors
+ * and contract violations (not its internal address nor the per-request
+ * proxy chatter); every line with `--verbose`.
+ */
+export const printPrismLine =
+  (verbose: boolean) =>
+  (line: string): void => {
+    if (verbose || /\b(warning|error|fatal)\b|Violation/i.test(line)) console.log(line);
+  };
+
+/** A command-line failure the user caused: printed as its message alone. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * The command's flags. `--help`/`-h` prints `usage` and exits 0; an unknown
+ * or malformed option names itself and points to `--help`.
+ */
+export function parseCli<const O extends Options>(
+  usage: string,
+  options: O,
+  argv = process.argv.slice(2),
+) {
+  const flags = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  if (flags.includes('--help') || flags.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's text for an unknown option goes on about positionals: its first sentence says it.
+    const said = (error as Error).message.split('\n')[0]?.replace(/\. To specify .*$/, '.');
+    throw new UsageError(`${said} See --help.`);
+  }
+}
+
 /** Runs `main`, printing a failure as one readable message and exit code 1. */
 export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
+    // The stack only when asked: a failure on bad input is its message.
+    if (process.argv.includes('--verbose') && error instanceof Error) console.error(error.stack);
     process.exit(1);
   });
 }

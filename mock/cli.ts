@@ -3,31 +3,56 @@
 // `--data file.json`) with Prism checking every answer against the contract.
 // `--examples` serves the contract's named examples verbatim instead, and
 // `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
-// Options: --host, --port (or MOCK_HOST, MOCK_PORT), --prism-timeout <ms>
-// (how long Prism may stay silent before the client gets a 5xx; 30000).
-import { parseArgs } from 'node:util';
+// Its options are in `mockUsage` (`--help`).
 import { operations } from '../generated/operations.js';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
-import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
+import {
+  holdUntilStopped,
+  listenAddress,
+  parseCli,
+  printPrismLine,
+  runCli,
+  UsageError,
+} from './cli-support.ts';
 import { loadDatasetFile } from './dataset-file.ts';
 import { type MockMode, startMock } from './start-mock.ts';
 
 // The example request: the first paged list of the contract.
 const firstList = Object.values(operations).find((spec) => spec.list)?.path ?? '/';
 
+export const mockUsage = `Usage: apig-purchases mock [options]      (here: npm run mock -- [options])
+
+The contract mock: answers from a dataset through the contract's operations,
+with Prism checking every answer against the contract.
+
+Options:
+  --data <file.json>    serve { "purchases": [...], "apis": [...] } instead of the bundled dataset
+  --examples            serve the contract's named examples verbatim instead of data
+  --dynamic, -d         serve bodies generated from the schemas instead of data
+  --host <host>         address to listen on (default 127.0.0.1, or MOCK_HOST)
+  --port <port>         port to listen on (default 4010, or MOCK_PORT)
+  --prism-timeout <ms>  how long Prism may stay silent before the client gets a 5xx (default 30000)
+  --verbose             print every line of Prism's log (default: only warnings and errors)
+  --help, -h            show this help
+
+Example:
+  apig-purchases mock --port 4011 --data my-data.json`;
+
 runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      data: { type: 'string' },
-      examples: { type: 'boolean', default: false },
-      dynamic: { type: 'boolean', short: 'd', default: false },
-      'prism-timeout': { type: 'string' },
-    },
+  const { values, positionals } = parseCli(mockUsage, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    data: { type: 'string' },
+    examples: { type: 'boolean', default: false },
+    dynamic: { type: 'boolean', short: 'd', default: false },
+    'prism-timeout': { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   });
+  if (positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${positionals[0]}". See --help.`);
+  }
   const prismTimeoutMs =
     values['prism-timeout'] === undefined ? undefined : Number(values['prism-timeout']);
   if (prismTimeoutMs !== undefined && !(Number.isInteger(prismTimeoutMs) && prismTimeoutMs > 0)) {
@@ -49,7 +74,7 @@ runCli(async () => {
     host,
     port,
     data,
-    onLine: (line) => console.log(line),
+    onLine: printPrismLine(values.verbose),
     ...(prismTimeoutMs === undefined ? {} : { prismTimeoutMs }),
   });
   holdUntilStopped(mock);

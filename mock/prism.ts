@@ -6,9 +6,19 @@ import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { assertPortFree, freePort, type RunningServer, spawnServer } from '../lib/spawn-server.ts';
 import { SECRET_HEADERS } from '../src/auth-headers.ts';
 
-export const prismBin = createRequire(import.meta.url).resolve(
-  '@stoplight/prism-cli/dist/index.js',
-);
+/** The Prism this project pins: an optional peer of the package (its `mock` and `proxy` commands need it). */
+export const prismPackage = { name: '@stoplight/prism-cli', version: '5.14.2' } as const;
+
+/** Prism's CLI script, or an Error saying in one line what to install. */
+export function prismBin(): string {
+  try {
+    return createRequire(import.meta.url).resolve(`${prismPackage.name}/dist/index.js`);
+  } catch {
+    throw new Error(
+      `Prism is not installed: run \`npm install --save-dev ${prismPackage.name}@${prismPackage.version}\` (the mock and the proxy run it as the contract's enforcer).`,
+    );
+  }
+}
 export const bundledSpec = fromRoot('generated/openapi.yaml');
 export const defaultHost = '127.0.0.1';
 export const defaultPort = 4010;
@@ -58,7 +68,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const url = `http://${urlHost(host)}:${port}`;
   const server = await spawnServer({
     command: process.execPath,
-    args: [exitWithParent, prismBin, ...prismArgs(options, host, port)],
+    args: [exitWithParent, prismBin(), ...prismArgs(options, host, port)],
     cwd: repoRoot,
     // Colours off: the lines are piped, filtered and matched as plain text.
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },

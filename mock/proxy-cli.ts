@@ -7,25 +7,44 @@
 // every violation (`--errors`), so it cannot go unnoticed. With
 // --report-only the upstream's answer passes through unchanged, the
 // violations travel in its `sl-violations` header and are printed here.
-import { parseArgs } from 'node:util';
-import { holdUntilStopped, listenAddress, runCli } from './cli-support.ts';
+import {
+  holdUntilStopped,
+  listenAddress,
+  parseCli,
+  printPrismLine,
+  runCli,
+  UsageError,
+} from './cli-support.ts';
 import { startFront } from './gateway-server.ts';
 import { startPrism } from './prism.ts';
 import { startUpstreamGuard } from './upstream-guard.ts';
 
-const usage =
-  'usage: npm run mock:proxy -- <upstream-url> [--host H] [--port N] [--report-only] [--upstream-timeout MS] [--max-body BYTES]';
+export const proxyUsage = `Usage: apig-purchases proxy <upstream-url> [options]      (here: npm run mock:proxy -- …)
+
+A validating proxy: every request goes to the upstream (a real APIG endpoint,
+a staging server) and both it and the answer are checked against the contract.
+
+Options:
+  --report-only             pass answers through; print violations and send them in sl-violations
+                            (default: a violation becomes a 500 problem+json listing it)
+  --upstream-timeout <ms>   the upstream's time to answer, else 504 (default 30000)
+  --max-body <bytes>        largest upstream body, decoded, else 502 (default 10485760)
+  --host <host>             address to listen on (default 127.0.0.1, or MOCK_HOST)
+  --port <port>             port to listen on (default 4010, or MOCK_PORT)
+  --verbose                 print every line of Prism's log (default: only warnings and errors)
+  --help, -h                show this help
+
+Example:
+  apig-purchases proxy https://apig.cn-north-4.myhuaweicloud.com --report-only`;
 
 runCli(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'report-only': { type: 'boolean', default: false },
-      'upstream-timeout': { type: 'string', default: '30000' },
-      'max-body': { type: 'string', default: String(10 * 1024 * 1024) },
-    },
+  const { values, positionals } = parseCli(proxyUsage, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'report-only': { type: 'boolean', default: false },
+    'upstream-timeout': { type: 'string', default: '30000' },
+    'max-body': { type: 'string', default: String(10 * 1024 * 1024) },
+    verbose: { type: 'boolean', default: false },
   });
   const upstream = upstreamUrl(positionals);
   const { host, port } = listenAddress(values, process.env);
@@ -41,7 +60,7 @@ runCli(async () => {
     upstream: guard.url,
     errors,
     host: '127.0.0.1',
-    onLine: (line) => console.log(line),
+    onLine: printPrismLine(values.verbose),
   });
   const front = await startFront({
     host,
@@ -49,7 +68,7 @@ runCli(async () => {
     target: prism.url,
     // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
     prismTimeoutMs: upstreamTimeoutMs + 5_000,
-    onLine: (line) => console.log(line),
+    onLine: printPrismLine(values.verbose),
   });
   holdUntilStopped({
     ...prism,
@@ -70,17 +89,19 @@ runCli(async () => {
 function positiveInteger(flag: string, raw: string | undefined): number {
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${flag} must be a positive integer, got "${raw}"\n${usage}`);
+    throw new UsageError(`${flag} must be a positive integer, got "${raw}". See --help.`);
   }
   return value;
 }
 
 function upstreamUrl(positionals: string[]): string {
   const [raw, ...extra] = positionals;
-  if (raw === undefined || extra.length > 0) throw new Error(usage);
+  if (raw === undefined) throw new UsageError('the upstream URL is missing. See --help.');
+  if (extra.length > 0)
+    throw new UsageError(`one upstream URL, got ${positionals.length}. See --help.`);
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new Error(`upstream must be an http(s) URL, got "${raw}"\n${usage}`);
+    throw new UsageError(`upstream must be an http(s) URL, got "${raw}". See --help.`);
   }
   // Prism joins the request path to the upstream; a trailing slash would double it.
   return url.href.replace(/\/$/, '');

@@ -1,8 +1,14 @@
 // `npm run build:package` (also run by `npm pack`): compiles src/ to dist/
-// (ESM + .d.ts) from a clean folder, so no stale module is ever published.
+// (ESM + .d.ts) from a clean folder, so no stale module is ever published,
+// and bundles the package's command (mock/bin.ts: `apig-purchases mock`,
+// `apig-purchases proxy`) into dist/cli.js with esbuild: the same code as
+// `npm run mock`, runnable without tsx. dist/ sits one level below the
+// package root, as lib/ does, so the bundle finds generated/ where the
+// sources do.
 import { spawnSync } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
 
 await rm(fromRoot('dist'), { recursive: true, force: true });
@@ -13,3 +19,16 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
 console.log('wrote dist/ (tsc -p tsconfig.build.json)');
+
+await build({
+  entryPoints: [fromRoot('mock/bin.ts')],
+  outfile: fromRoot('dist/cli.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+await chmod(fromRoot('dist/cli.js'), 0o755);
+console.log('wrote dist/cli.js (esbuild mock/bin.ts)');

@@ -1,18 +1,22 @@
 // The published package as a consumer gets it: `npm pack`, install the
 // tarball in an empty project, import it from plain JS (ESM and require),
-// and type-check a TypeScript consumer against its declarations.
+// type-check a TypeScript consumer against its declarations, and run its
+// command (`npx apig-purchases mock`) there.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, spawnServer } from '../../lib/spawn-server.ts';
+import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { repoRoot } from '../support/contract.ts';
 
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npxBin = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // The AK/SK vector from Huawei's facts: what a consumer must get as well.
@@ -149,4 +153,61 @@ describe('the packed package', () => {
     }).catch((error: { stdout: string }) => error);
     expect(result.stdout).toBe('');
   });
+
+  it('runs `npx apig-purchases mock` there: help, the missing peer named, then the dataset paged through', async () => {
+    const npx = (...args: string[]) =>
+      run(npxBin, ['--no-install', 'apig-purchases', ...args], { cwd: project }).catch(
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const help = await npx('mock', '--help');
+    expect(help.stdout).toContain('Usage: apig-purchases mock [options]');
+    const unknown = (await npx('mock', '--nope')) as { code: number; stderr: string };
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe("Unknown option '--nope'. See --help.");
+    // Prism is an optional peer: without it the command says what to install.
+    const missing = (await npx('mock')) as { code: number; stderr: string };
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('npm install --save-dev @stoplight/prism-cli@5.14.2');
+    expect(missing.stderr).not.toContain('    at ');
+
+    // This repository's Prism, as `npm install @stoplight/prism-cli@5.14.2` would bring it.
+    await mkdir(join(project, 'node_modules/@stoplight'), { recursive: true });
+    await symlink(
+      join(repoRoot, 'node_modules/@stoplight/prism-cli'),
+      join(project, 'node_modules/@stoplight/prism-cli'),
+    );
+    const port = await freePort();
+    const mock = await spawnServer({
+      command: npxBin,
+      args: ['--no-install', 'apig-purchases', 'mock', '--port', String(port)],
+      cwd: project,
+      detached: true,
+      readyUrl: `http://127.0.0.1:${port}/`,
+      readyRequest: {
+        method: 'OPTIONS',
+        headers: { Origin: 'http://x', 'Access-Control-Request-Method': 'GET' },
+      },
+      readyTimeoutMs: 60_000,
+    });
+    try {
+      const seen: string[] = [];
+      for (let page = 1; page < 20; page += 1) {
+        const response = await fetch(
+          `http://127.0.0.1:${port}/v1.0/apigw/purchases/groups?page_size=50&page_no=${page}`,
+          { headers: { 'X-Auth-Token': 'any' } },
+        );
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { total: number; purchases: { id: string }[] };
+        expect(body.total).toBe(dataset.purchases.length);
+        seen.push(...body.purchases.map((purchase) => purchase.id));
+        if (body.purchases.length < 50) break;
+      }
+      expect(seen).toEqual(dataset.purchases.map((purchase) => purchase.id));
+      // Its own address once, first; not Prism's internal one.
+      expect(mock.output()).toMatch(new RegExp(`Mock at http://127\\.0\\.0\\.1:${port}`));
+      expect(mock.output()).not.toContain('Prism is listening');
+    } finally {
+      await mock.stop();
+    }
+  }, 120_000);
 });
