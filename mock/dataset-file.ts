@@ -20,10 +20,10 @@ export async function loadDatasetFile(file: string): Promise<MockData> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
-    const where = Number.isNaN(position) ? '' : `:${lineColumn(text, position)}`;
-    throw new Error(`${file}${where}: not valid JSON (${message})`);
+    // Node 22+ no longer says where: find the offset ourselves, on every version.
+    const offset = syntaxErrorOffset(text);
+    const reason = (error as Error).message.split('\n')[0];
+    throw new Error(`${file}:${lineColumn(text, offset)}: not valid JSON (${reason})`);
   }
   return checkDataset(value, file);
 }
@@ -43,4 +43,90 @@ function firstInvalidUtf8(bytes: Buffer, text: string): number | undefined {
 function lineColumn(text: string, position: number): string {
   const before = text.slice(0, position).split('\n');
   return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/**
+ * Where JSON.parse gives up: the offset of the first character that cannot
+ * continue a JSON text (its length, for a truncated one), or -1 when the text
+ * is valid JSON. Iterative, so a deeply nested file cannot overflow it.
+ */
+export function syntaxErrorOffset(text: string): number {
+  let at = 0;
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text.charAt(at))) at += 1;
+  };
+  const scalar = (): boolean => {
+    const rest = text.slice(at, at + 1000);
+    const match =
+      /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(rest) ??
+      /^(?:true|false|null)/.exec(rest) ??
+      /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(rest);
+    if (match === null) return false;
+    // A string longer than the window: match it on the whole rest.
+    if (match[0].length === rest.length && rest.startsWith('"')) {
+      const whole = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(
+        text.slice(at),
+      );
+      if (whole === null) return false;
+      at += whole[0].length;
+      return true;
+    }
+    at += match[0].length;
+    return true;
+  };
+  // Each open container, and what it expects next.
+  type Want = 'value-or-close' | 'value' | 'key-or-close' | 'key' | 'comma-or-close';
+  const stack: { close: '}' | ']'; want: Want }[] = [];
+  let done = false;
+  for (;;) {
+    space();
+    const top = stack.at(-1);
+    const char = text.charAt(at);
+    if (top === undefined && done) return at < text.length ? at : -1;
+    if (top !== undefined && (top.want === 'key' || top.want === 'key-or-close')) {
+      if (char === '}' && top.want === 'key-or-close') {
+        at += 1;
+        stack.pop();
+        if (stack.length === 0) done = true;
+        continue;
+      }
+      if (char !== '"' || !scalar()) return at;
+      space();
+      if (text.charAt(at) !== ':') return at;
+      at += 1;
+      top.want = 'value';
+      continue;
+    }
+    if (top?.want === 'comma-or-close') {
+      if (char === ',') {
+        at += 1;
+        top.want = top.close === '}' ? 'key' : 'value';
+        continue;
+      }
+      if (char !== top.close) return at;
+      at += 1;
+      stack.pop();
+      if (stack.length === 0) done = true;
+      continue;
+    }
+    if (top?.want === 'value-or-close' && char === ']') {
+      at += 1;
+      stack.pop();
+      if (stack.length === 0) done = true;
+      continue;
+    }
+    // A value is expected here.
+    if (top !== undefined) top.want = 'comma-or-close';
+    if (char === '{' || char === '[') {
+      at += 1;
+      stack.push(
+        char === '{'
+          ? { close: '}', want: 'key-or-close' }
+          : { close: ']', want: 'value-or-close' },
+      );
+      continue;
+    }
+    if (!scalar()) return at;
+    if (stack.length === 0) done = true;
+  }
 }

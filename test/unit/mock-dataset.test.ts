@@ -2,7 +2,9 @@
 // house strictness, large and varied enough to build a paged table with.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntaxErrorOffset } from '../../mock/dataset-file.ts';
 import { pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
@@ -144,5 +146,34 @@ describe('checkDataset across collections', () => {
       ),
     ).toThrow('my.json: /apis/0/name: must be a string');
     expect(checkDataset({ purchases: [purchase] }, 'my.json').apis).toEqual([]);
+  });
+});
+
+describe('syntaxErrorOffset: where broken --data JSON stops, on any Node', () => {
+  const pieces = ['{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '"\\x"', '1', '-0.5e3', '01'];
+  const more = ['true', 'nul', 'null', ' ', '\n', '"', 'x', '"\t"'];
+  it('says valid (-1) exactly when JSON.parse accepts the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ...more), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        let valid = true;
+        try {
+          JSON.parse(text);
+        } catch {
+          valid = false;
+        }
+        expect(syntaxErrorOffset(text) === -1).toBe(valid);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it.each([
+    ['{"id": }', 7],
+    ['{"purchases": [1, 2', 19],
+    ['{"a":1}x', 7],
+    ['', 0],
+  ])('%j stops at %i', (text, offset) => {
+    expect(syntaxErrorOffset(text)).toBe(offset);
   });
 });
