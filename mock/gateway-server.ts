@@ -59,9 +59,27 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    // Node's parser refuses raw non-ASCII bytes in the request line (curl
+    // sends `?group_name=查询` as is): answer with the contract's 400 body and
+    // say how to send it, instead of an empty 400.
+    const problem =
+      error.code === 'HPE_INVALID_URL'
+        ? 'the request line has a raw non-ASCII character: percent-encode it as UTF-8 (group_name=%E6%9F%A5%E8%AF%A2)'
+        : 'the request could not be parsed as HTTP/1.1';
+    const body = JSON.stringify(documented(undefined, '400')?.value ?? null);
+    socket.end(
+      [
+        'HTTP/1.1 400 Bad Request',
+        'Content-Type: application/json',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `X-Mock-Problem: ${problem}`,
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
   });
   return listen(server, options.host, options.port);
 }

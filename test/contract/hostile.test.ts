@@ -53,6 +53,16 @@ function describeGuards(name: string, url: () => string) {
       },
     );
 
+    it('raw UTF-8 in the request line gets the contract 400 saying to percent-encode', async () => {
+      const response = await rawRequest(url(), [
+        `GET ${list}?group_name=查询 HTTP/1.1`,
+        `${AUTH_HEADERS.token}: t`,
+      ]);
+      expect(response).toMatch(/^HTTP\/1\.1 400 /);
+      expect(response).toContain('"error_code":"APIG.2000"');
+      expect(response).toMatch(/X-Mock-Problem: .*percent-encode it as UTF-8/);
+    });
+
     it('a malformed escape in the query is refused too', async () => {
       const response = await rawRequest(url(), [
         `GET ${list}?group_name=%E4%B8 HTTP/1.1`,
