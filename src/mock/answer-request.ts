@@ -85,9 +85,12 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
 
   const query = request.url.searchParams;
   const spec = operations[operation];
-  const problem = checkParameters(query, spec);
-  if (problem !== undefined) {
-    return errorAnswer(operation, 400, { 'X-Mock-Problem': problem });
+  const violation = checkParameters(query, spec);
+  if (violation !== undefined) {
+    return errorAnswer(operation, 400, {
+      'X-Mock-Problem': violation.problem,
+      'sl-violations': JSON.stringify([violation.detail]),
+    });
   }
   const behaviour: Behaviour = behaviours[operation];
   if (behaviour.kind === 'item') {
@@ -123,18 +126,45 @@ function preferredAnswer(prefer: string | null, operation: OperationId): MockAns
   });
 }
 
-/** The first query parameter that breaks the contract's type or bounds, described. */
-function checkParameters(query: URLSearchParams, spec: OperationSpec): string | undefined {
+/** A broken request parameter, said as `X-Mock-Problem` and as Prism's `sl-violations` entry. */
+interface Violation {
+  problem: string;
+  detail: { location: string[]; severity: 'Error'; code: string; message: string };
+}
+
+/** The first query parameter that breaks the contract's type or bounds, as the HTTP mock (Prism) reports it. */
+function checkParameters(query: URLSearchParams, spec: OperationSpec): Violation | undefined {
+  const violation = (name: string, code: string, problem: string, must: string): Violation => ({
+    problem,
+    detail: {
+      location: ['query', name],
+      severity: 'Error',
+      code,
+      message: `Request query parameter ${name} must be ${must}`,
+    },
+  });
   for (const { name, type, minimum, maximum } of spec.queryParameters) {
     const raw = query.get(name);
     if (raw === null || type !== 'integer') continue;
     const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isSafeInteger(value)) return `${name} must be an integer, got "${raw}"`;
+    if (!Number.isSafeInteger(value)) {
+      return violation(name, 'type', `${name} must be an integer, got "${raw}"`, 'integer');
+    }
     if (minimum !== undefined && value < minimum) {
-      return `${name} must be at least ${minimum}, got ${value}`;
+      return violation(
+        name,
+        'minimum',
+        `${name} must be at least ${minimum}, got ${value}`,
+        `>= ${minimum}`,
+      );
     }
     if (maximum !== undefined && value > maximum) {
-      return `${name} must be at most ${maximum}, got ${value}`;
+      return violation(
+        name,
+        'maximum',
+        `${name} must be at most ${maximum}, got ${value}`,
+        `<= ${maximum}`,
+      );
     }
   }
   return undefined;

@@ -76,7 +76,9 @@ describe('the HTTP mock and the MSW handlers answer alike', () => {
     const [http, msw] = await Promise.all(
       [inject('mockUrl'), mswOrigin].map(async (origin) => {
         const response = await fetch(`${origin}${target}`, { headers });
-        return { status: response.status, body: await response.json() };
+        // Which parameter was wrong: the same detail from both.
+        const violations = JSON.parse(response.headers.get('sl-violations') ?? 'null') as unknown;
+        return { status: response.status, body: await response.json(), violations };
       }),
     );
     expect(msw).toEqual(http);
