@@ -37,6 +37,11 @@ export async function translationNotes(
         .filter(changedByThisChange)
         .map((text) => `${located(text)} (the translation still follows the previous English)`),
     ];
+    if (report.dangling.length > 0) {
+      notes.push(
+        `${code(label)} has ${report.dangling.length} action(s) whose target this change removed, which ${code('npm run generate')} refuses: ${report.dangling.map((problem) => code(problem)).join('; ')}. Remove them or point them at the new location.`,
+      );
+    }
     if (untranslated.length > 0) {
       notes.push(
         `this change leaves ${untranslated.length} text(s) untranslated in ${code(label)}: ${untranslated.join('; ')}. Update the action's ${code('update')} and ${code('x-english')}.`,

@@ -16,6 +16,8 @@ export interface TranslationReport {
   outdated: Text[];
   /** Texts with no translation (also in `problems`). */
   missing: Text[];
+  /** Actions whose target matches nothing any more, as `file:line: …` (also in `problems`). */
+  dangling: string[];
 }
 
 interface Action {
@@ -68,7 +70,10 @@ export async function checkTranslation(
   }
 
   const actions = await readActions(overlayFile, label);
-  if (typeof actions === 'string') return { problems: [actions], outdated, missing: [] };
+  if (typeof actions === 'string') {
+    return { problems: [actions], outdated, missing: [], dangling: [] };
+  }
+  const dangling: string[] = [];
   const covered = new Set<Text>();
   for (const action of actions) {
     const at = `${label}:${action.line}`;
@@ -86,9 +91,9 @@ export async function checkTranslation(
       continue;
     }
     if (nodes.length === 0) {
-      problems.push(
-        `${at}: target ${action.target} matches nothing in the contract: its location no longer exists`,
-      );
+      const problem = `${at}: target ${action.target} matches nothing in the contract: its location no longer exists`;
+      problems.push(problem);
+      dangling.push(problem);
       continue;
     }
     if (!isObject(action.update)) {
@@ -122,5 +127,5 @@ export async function checkTranslation(
       `${label}: no translation of ${text.key} at ${text.pointer || '/'} (${excerpt(text.english)})`,
     );
   }
-  return { problems, outdated, missing };
+  return { problems, outdated, missing, dangling };
 }

@@ -31,4 +31,15 @@ describe('translationNotes', () => {
     head.info.version = '9.9.9';
     expect(await translationNotes(repoRoot, base, head)).toEqual([]);
   });
+
+  it('names every action whose target the change removed, as generate would report it', async () => {
+    const head = bundle();
+    delete head.components.schemas.PurchasedApi.properties.req_uri;
+    const notes = (await translationNotes(repoRoot, bundle(), head)).map(plainOf);
+    expect(notes).toEqual([
+      expect.stringMatching(
+        /^`openapi\/translations\/zh\.yaml` has 1 action\(s\) whose target this change removed, which `npm run generate` refuses: `openapi\/translations\/zh\.yaml:\d+: target \$\.components\.schemas\.PurchasedApi\.properties\.req_uri matches nothing in the contract/,
+      ),
+    ]);
+  });
 });
