@@ -6,6 +6,7 @@
 // 2. The client against gzip bombs of 100 and 400 MB decoded, under the
 //    default 10 MB cap: time to ApigResponseTooLargeError and memory growth.
 // Exits 1 if a review passed or hung, or if the client accepted a bomb.
+
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -16,9 +17,14 @@ import { pathToFileURL } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { runNode } from '../lib/run-node.ts';
+import { scriptArgs } from '../lib/script.ts';
 import { treeLimits } from '../review/contract-tree.ts';
 import { ApigResponseTooLargeError, createPurchasesClient } from '../src/index.ts';
 import { commitAll, git } from '../test/support/git-repo.ts';
+
+scriptArgs(
+  `Usage: npm run fuzz:hostile [--verbose]\n\nHostile contracts through the review and gzip bombs through the client, with what each costs.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run fuzz:hostile`,
+);
 
 const problems: string[] = [];
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -3,12 +3,18 @@
 // resident memory of the mock's processes (ours and Prism's) before and
 // after. Exits 1 if the mock stopped answering or answered a hostile request
 // with anything but a 4xx.
+
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { scriptArgs } from '../lib/script.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
+
+scriptArgs(
+  `Usage: npm run fuzz:hostile [--verbose]\n\nThe long hostile runs against the mock, then bench/hostile-inputs.ts (hostile contracts, gzip bombs).\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run fuzz:hostile`,
+);
 
 const list = '/v1.0/apigw/purchases/groups';
 const data = checkDataset(dataset, 'src/mock/dataset.json');

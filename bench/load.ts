@@ -12,9 +12,10 @@
 // Goals: p99 ≤ 20 ms, ready ≤ 1.5 s. Exits 1 on errors, timeouts, body
 // mismatches or undocumented statuses; a missed goal is reported, not fatal,
 // since timing depends on the machine.
+
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
+import { scriptArgs } from '../lib/script.ts';
 import { freePort, spawnServer } from '../lib/spawn-server.ts';
 import { startMock } from '../mock/start-mock.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
@@ -35,15 +36,30 @@ interface Settings {
   startups: number;
 }
 
+const { values } = scriptArgs(
+  `Usage: npm run load -- [--duration S] [--connections N] [--warmup S] [--startups N]
+
+Load on the data-mode mock (autocannon) and its start-up time (run it alone).
+
+Options:
+  --duration <s>       seconds of load per run (default 30)
+  --connections <n>    concurrent connections (default 10)
+  --warmup <s>         seconds of warm-up before measuring (default 2)
+  --startups <n>       mock start-ups to time (default 5)
+  --verbose            print the stack of a failure
+  --help, -h           show this help
+
+Example:
+  npm run load -- --duration 10 --connections 50`,
+  {
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    startups: { type: 'string', default: '5' },
+  },
+);
+
 function settings(): Settings {
-  const { values } = parseArgs({
-    options: {
-      duration: { type: 'string', default: '30' },
-      connections: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '2' },
-      startups: { type: 'string', default: '5' },
-    },
-  });
   const number = (name: keyof typeof values, min: number): number => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min)

@@ -2,10 +2,16 @@
 // Node 24 (fetched by npx from the npm registry), adds the bundle sizes, and
 // prints every figure next to its goal as Markdown for the README.
 // Never a test: speed is reported, not asserted.
+
 import { spawnSync } from 'node:child_process';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { scriptArgs } from '../lib/script.ts';
 import { benchBundleSize } from './bundle-size.ts';
 import type { NodeFigures } from './run.ts';
+
+scriptArgs(
+  `Usage: npm run bench [--verbose]\n\nRuns the client benchmarks on this Node and on Node 24 and prints the figures (run it alone).\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run bench`,
+);
 
 const runScript = fromRoot('bench/run.ts');
 

@@ -4,6 +4,7 @@
 // temporary git repository: the base commit is the contract, the head edits
 // every operation's description and removes one status, so the review has
 // work to report. Speed is reported here, never asserted in a test.
+
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { parse, stringify } from 'yaml';
 import { fromRoot } from '../lib/paths.ts';
 import { runNode } from '../lib/run-node.ts';
+import { scriptArgs } from '../lib/script.ts';
 import { commitAll, git } from '../test/support/git-repo.ts';
 import { median } from './support/median.ts';
+
+scriptArgs(
+  `Usage: npm run bench:review [--verbose]\n\nTimes npm run review on this contract and on 300- and 2,000-path synthetic ones.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run bench:review`,
+);
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 const cli = fromRoot('review/cli.ts');

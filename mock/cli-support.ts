@@ -83,7 +83,10 @@ export function parseCli<const O extends Options>(
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     // Node's text for an unknown option goes on about positionals: its first sentence says it.
-    const said = (error as Error).message.split('\n')[0]?.replace(/\. To specify .*$/, '.');
+    const said = (error as Error).message
+      .split('\n')[0]
+      ?.replace(/\. To specify .*$/, '')
+      .replace(/\.?$/, '.');
     throw new UsageError(`${said} See --help.`);
   }
 }

@@ -1,7 +1,13 @@
 // `npm run review:rules`: writes the rule catalogue's table into README.md.
+
 import { readFile, writeFile } from 'node:fs/promises';
 import { fromRoot } from '../lib/paths.ts';
+import { scriptArgs } from '../lib/script.ts';
 import { withCatalogueTable } from './catalogue-table.ts';
+
+scriptArgs(
+  `Usage: npm run review:rules [--verbose]\n\nWrites the review's rule catalogue table into README.md.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run review:rules`,
+);
 
 const readme = fromRoot('README.md');
 await writeFile(readme, withCatalogueTable(await readFile(readme, 'utf8')));

@@ -1,9 +1,11 @@
 // `npm run build:browser`: the client as browser-ready ES modules in
 // build/browser/ (esbuild, minified). The AK/SK signer stays a separate
 // chunk that the page only fetches on its first signed request.
+
 import { build } from 'esbuild';
 import { isMain } from '../lib/is-main.ts';
 import { fromRoot } from '../lib/paths.ts';
+import { scriptArgs } from '../lib/script.ts';
 
 export const browserBundleDir = fromRoot('build/browser/');
 
@@ -24,5 +26,8 @@ export async function buildBrowserBundle(outdir: string = browserBundleDir): Pro
 }
 
 if (isMain(import.meta.url)) {
+  scriptArgs(
+    `Usage: npm run build:browser [--verbose]\n\nBuilds the client as browser ES modules into build/browser/.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run build:browser`,
+  );
   for (const file of await buildBrowserBundle()) console.log(`wrote ${file}`);
 }

@@ -4,11 +4,13 @@
 // build/docs/<lang>/index.html (git-ignored). Scripts are inlined so the
 // pages work offline, the renderer's telemetry is switched off, and each
 // page links to the others.
+
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { isMain } from '../lib/is-main.ts';
 import { fromRoot } from '../lib/paths.ts';
 import { runRedocly } from '../lib/redocly.ts';
+import { scriptArgs } from '../lib/script.ts';
 import { translatedBundleFile, translationLanguages } from './translations/bundle.ts';
 
 export const docsFile = fromRoot('build/docs/index.html');
@@ -90,5 +92,8 @@ export async function buildDocs(englishFile: string = docsFile): Promise<string[
 }
 
 if (isMain(import.meta.url)) {
+  scriptArgs(
+    `Usage: npm run docs [--verbose]\n\nBuilds the English and Chinese HTML references into build/docs/.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run docs`,
+  );
   for (const file of await buildDocs()) console.log(`wrote ${relative(fromRoot('.'), file)}`);
 }

@@ -5,11 +5,17 @@
 // `npm run mock`, runnable without tsx. dist/ sits one level below the
 // package root, as lib/ does, so the bundle finds generated/ where the
 // sources do.
+
 import { spawnSync } from 'node:child_process';
 import { chmod, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
+import { scriptArgs } from '../lib/script.ts';
+
+scriptArgs(
+  `Usage: npm run build:package [--verbose]\n\nCompiles src/ to dist/ and bundles the apig-purchases command into dist/cli.js.\n\nOptions:\n  --verbose   print the stack of a failure\n  --help, -h  show this help\n\nExample:\n  npm run build:package`,
+);
 
 await rm(fromRoot('dist'), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
