@@ -91,6 +91,6 @@ runCli(async () => {
   console.log(`\nMock at ${mock.url}: ${served}`);
   console.log(`  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}${firstList}?page_size=5'`);
   console.log(
-    "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (README, \"For frontends\").\n",
+    "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (docs/frontends.md).\n",
   );
 });

@@ -1,6 +1,6 @@
-// The catalogue as the Markdown table README.md shows between its
+// The catalogue as the Markdown table docs/review.md shows between its
 // `review-rules` markers; `npm run review:rules` writes it there and a test
-// fails when README.md and the catalogue disagree.
+// fails when docs/review.md and the catalogue disagree.
 import { catalogue } from './catalogue.ts';
 
 export const startMarker = '<!-- review-rules:start (npm run review:rules writes this table) -->';
@@ -24,7 +24,7 @@ export function withCatalogueTable(readme: string): string {
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start < 0 || end < start) {
-    throw new Error(`README.md has no ${startMarker} … ${endMarker} section`);
+    throw new Error(`docs/review.md has no ${startMarker} … ${endMarker} section`);
   }
   return `${readme.slice(0, start + startMarker.length)}\n\n${catalogueTable()}\n\n${readme.slice(end)}`;
 }

@@ -61,10 +61,18 @@ function withLanguageLinks(
     .join(' ');
   const nav = `<nav id="language-links" style="position:fixed;top:8px;right:16px;z-index:1000;padding:4px 10px;background:#fff;border:1px solid #ddd;border-radius:4px;font:14px sans-serif">${links}</nav>`;
   // Only the first <html> and <body>: the inlined scripts contain others.
+  // The sidebar's Redocly logo is the one thing the page would fetch (from
+  // Redocly's CDN, which has no option to turn it off): a local mark instead.
   return html
+    .replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, redoclyMark)
     .replace(/<html[^>]*>/, `<html lang="${language.tag}">`)
     .replace('<body>', `<body>\n${nav}`);
 }
+
+// "Redocly" as an inline SVG: the attribution stays, the request goes.
+const redoclyMark = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#666">Redocly</text></svg>',
+)}`;
 
 export async function buildDocs(englishFile: string = docsFile): Promise<string[]> {
   const all = languages();

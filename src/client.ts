@@ -19,7 +19,10 @@ export interface PurchasesClientOptions {
   region?: string;
   /** Any other base URL, e.g. the mock (`http://127.0.0.1:4010`). Wins over `region`. */
   baseUrl?: string;
-  /** `{ token }` (IAM token) or `{ accessKey, secretKey, securityToken? }` (AK/SK signing); none for the mock. */
+  /**
+   * `{ token }` (IAM token) or `{ accessKey, secretKey, securityToken? }` (AK/SK signing).
+   * The mock needs one too (any token: it answers 401 without), as the gateway does.
+   */
   credentials?: Credentials;
   /** fetch to use (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;

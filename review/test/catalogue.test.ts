@@ -1,12 +1,12 @@
-// README.md lists the rule catalogue as generated from review/catalogue.ts.
+// docs/review.md lists the rule catalogue as generated from review/catalogue.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue.ts';
 import { withCatalogueTable } from '../catalogue-table.ts';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../docs/review.md', import.meta.url), 'utf8');
 
-describe('the rule catalogue in README.md', () => {
+describe('the rule catalogue in docs/review.md', () => {
   it('is the table the catalogue renders (npm run review:rules rewrites it)', () => {
     expect(readme).toBe(withCatalogueTable(readme));
   });

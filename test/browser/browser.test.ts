@@ -202,6 +202,13 @@ const operations = [
     errorStatus: '404',
     code: 'APIG.3014',
   },
+  {
+    anchor: 'listpurchasedapis',
+    path: '/v1.0/apigw/purchases/apis',
+    statuses: statusesOf('listPurchasedApis'),
+    errorStatus: '401',
+    code: 'APIG.1000',
+  },
 ];
 const pages = [
   {
@@ -225,6 +232,7 @@ describe.runIf(runBrowserTests)('the HTML reference in English and Chinese (npm 
     expect(operations.map((operation) => summaryOf(chinese, operation.path))).toEqual([
       '查询已购买的API分组列表',
       '查询分组详情',
+      '查询已购买的API列表',
     ]);
   });
 
@@ -234,6 +242,13 @@ describe.runIf(runBrowserTests)('the HTML reference in English and Chinese (npm 
     '$language: every operation with its title, documented statuses and error examples; lang and link',
     async ({ language, url, contract, other, otherPage }) => {
       const page = await openPage(`${site.url}${url}`);
+      // Nothing from the network: the page works offline (no CDN logo either).
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        if (!request.url().startsWith(site.url) && !request.url().startsWith('data:')) {
+          outside.push(request.url());
+        }
+      });
       for (const { anchor, path, statuses, errorStatus, code } of operations) {
         await page.evaluate((hash) => {
           window.location.hash = hash;
@@ -253,6 +268,7 @@ describe.runIf(runBrowserTests)('the HTML reference in English and Chinese (npm 
       const link = page.locator('#language-links a');
       expect(await link.innerText()).toBe(other);
       await Promise.all([page.waitForURL(`**${otherPage}`), link.click()]);
+      expect(outside).toEqual([]);
       await page.close();
     },
   );
