@@ -161,6 +161,10 @@ describe('the packed package', () => {
       );
     const help = await npx('mock', '--help');
     expect(help.stdout).toContain('Usage: apig-purchases mock [options]');
+    const proxyHelp = await npx('proxy', '--help');
+    expect(proxyHelp.stdout).toContain('Usage: apig-purchases proxy <upstream-url> [options]');
+    const commands = (await npx('--help')) as { stdout: string };
+    expect(commands.stdout).toMatch(/mock .*\n\s+proxy /);
     const unknown = (await npx('mock', '--nope')) as { code: number; stderr: string };
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe("Unknown option '--nope'. See --help.");
