@@ -46,10 +46,15 @@ function lineColumn(text: string, position: number): string {
 }
 
 /**
- * Where JSON.parse gives up: the offset of the first character that cannot
- * continue a JSON text (its length, for a truncated one), or -1 when the text
- * is valid JSON. Iterative, so a deeply nested file cannot overflow it.
+ * Where a JSON text breaks: the offset of the first character that cannot
+ * continue it (its length, for one cut short; the opening quote, for a string
+ * that never closes), or -1 when the text is valid JSON. Iterative, so a
+ * deeply nested file cannot overflow it.
  */
+// A JSON string: no raw control character, only JSON's escapes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: excluding them is the point.
+const jsonString = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/;
+
 export function syntaxErrorOffset(text: string): number {
   let at = 0;
   const space = () => {
@@ -58,15 +63,12 @@ export function syntaxErrorOffset(text: string): number {
   const scalar = (): boolean => {
     const rest = text.slice(at, at + 1000);
     const match =
-      /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(rest) ??
+      jsonString.exec(rest) ??
       /^(?:true|false|null)/.exec(rest) ??
       /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(rest);
-    if (match === null) return false;
-    // A string longer than the window: match it on the whole rest.
-    if (match[0].length === rest.length && rest.startsWith('"')) {
-      const whole = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(
-        text.slice(at),
-      );
+    if (match === null) {
+      // A string longer than the window: match it on the whole rest.
+      const whole = rest.startsWith('"') ? jsonString.exec(text.slice(at)) : null;
       if (whole === null) return false;
       at += whole[0].length;
       return true;

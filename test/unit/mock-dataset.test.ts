@@ -176,4 +176,9 @@ describe('syntaxErrorOffset: where broken --data JSON stops, on any Node', () =>
   ])('%j stops at %i', (text, offset) => {
     expect(syntaxErrorOffset(text)).toBe(offset);
   });
+
+  it('reads strings longer than its window, and names where an unclosed one opens', () => {
+    expect(syntaxErrorOffset(JSON.stringify({ long: 'x'.repeat(5_000) }))).toBe(-1);
+    expect(syntaxErrorOffset(`{"long": "${'x'.repeat(5_000)}`)).toBe(9);
+  });
 });
