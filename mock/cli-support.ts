@@ -2,8 +2,11 @@
 // staying in the foreground until a signal, so that Ctrl-C or a supervisor's
 // SIGTERM also ends Prism.
 import { constants } from 'node:os';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { parseCommandLine } from '../lib/script.ts';
 import { defaultHost, defaultPort, type RunningPrism } from './prism.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface ListenFlags {
   host?: string | undefined;
@@ -60,36 +63,11 @@ export const printPrismLine =
     if (verbose || /\b(warning|error|fatal)\b|Violation/i.test(line)) console.log(line);
   };
 
-/** A command-line failure the user caused: printed as its message alone. */
-export class UsageError extends Error {}
+export { UsageError } from '../lib/script.ts';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/**
- * The command's flags. `--help`/`-h` prints `usage` and exits 0; an unknown
- * or malformed option names itself and points to `--help`.
- */
-export function parseCli<const O extends Options>(
-  usage: string,
-  options: O,
-  argv = process.argv.slice(2),
-) {
-  const flags = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
-  if (flags.includes('--help') || flags.includes('-h')) {
-    console.log(usage);
-    process.exit(0);
-  }
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    // Node's text for an unknown option goes on about positionals: its first sentence says it.
-    const said = (error as Error).message
-      .split('\n')[0]
-      ?.replace(/\. To specify .*$/, '')
-      .replace(/\.?$/, '.');
-    throw new UsageError(`${said} See --help.`);
-  }
-}
+/** The command's flags and positionals (see lib/script.ts: `--help`, unknown options). */
+export const parseCli = <const O extends Options>(usage: string, options: O) =>
+  parseCommandLine(usage, options, true);
 
 /** Runs `main`, printing a failure as one readable message and exit code 1. */
 export function runCli(main: () => Promise<void>): void {
