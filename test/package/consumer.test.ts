@@ -17,6 +17,11 @@ import { repoRoot } from '../support/contract.ts';
 const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npxBin = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// A user's shell: without what an outer `npx -p node@24 -c …` (as .ci/run
+// runs the tests on Node 24) leaves for its own command.
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !/^npm_config_(call|package|yes)$/i.test(name)),
+);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // The AK/SK vector from Huawei's facts: what a consumer must get as well.
@@ -156,9 +161,10 @@ describe('the packed package', () => {
 
   it('runs `npx apig-purchases mock` there: help, the missing peer named, then the dataset paged through', async () => {
     const npx = (...args: string[]) =>
-      run(npxBin, ['--no-install', 'apig-purchases', ...args], { cwd: project }).catch(
-        (error: { code: number; stdout: string; stderr: string }) => error,
-      );
+      run(npxBin, ['--no-install', 'apig-purchases', ...args], {
+        cwd: project,
+        env: userEnv,
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     const help = await npx('mock', '--help');
     expect(help.stdout).toContain('Usage: apig-purchases mock [options]');
     const proxyHelp = await npx('proxy', '--help');
@@ -185,6 +191,7 @@ describe('the packed package', () => {
       command: npxBin,
       args: ['--no-install', 'apig-purchases', 'mock', '--port', String(port)],
       cwd: project,
+      env: userEnv,
       detached: true,
       readyUrl: `http://127.0.0.1:${port}/`,
       readyRequest: {
