@@ -39,54 +39,61 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
-/** The table: one entry per operationId, in the contract's order. */
-export function operationTable(document: JsonObject): OperationSpec[] {
-  const table: OperationSpec[] = [];
+/** Every operation of the contract, in its order: path, method, path item and operation, resolved. */
+function* operationsOf(document: JsonObject) {
   for (const [path, rawItem] of Object.entries(objectAt(document.paths))) {
     const item = objectAt(deref(document, rawItem));
     for (const method of methods.filter((name) => isObject(item[name]))) {
-      const operation = objectAt(deref(document, item[method]));
-      const operationId = String(operation.operationId);
-      const parameters = [
-        ...(Array.isArray(item.parameters) ? item.parameters : []),
-        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
-      ].map((parameter) => objectAt(deref(document, parameter)));
-      const statuses: Record<string, string[]> = {};
-      for (const [status, response] of Object.entries(objectAt(operation.responses))) {
-        const media = objectAt(
-          objectAt(objectAt(deref(document, response)).content)['application/json'],
-        );
-        statuses[status] = Object.keys(objectAt(media.examples));
-      }
-      const queryParameters = parameters
-        .filter((parameter) => parameter.in === 'query')
-        .map((parameter): QueryParameter => {
-          const schema = objectAt(deref(document, parameter.schema));
-          return {
-            name: String(parameter.name),
-            type: String(schema.type),
-            ...(typeof schema.minimum === 'number' ? { minimum: schema.minimum } : {}),
-            ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}),
-            ...(schema.default !== undefined ? { default: schema.default } : {}),
-          };
-        });
-      const spec: OperationSpec = {
-        operationId,
-        method: method.toUpperCase(),
-        path,
-        summary: String(operation.summary ?? ''),
-        pathParameters: parameters
-          .filter((parameter) => parameter.in === 'path')
-          .map((parameter) => ({
-            name: String(parameter.name),
-            argument: camel(String(parameter.name)),
-          })),
-        queryParameters,
-        statuses,
-      };
-      const list = pagingOf(document, spec, objectAt(operation.responses)['200']);
-      table.push(list === undefined ? spec : { ...spec, list });
+      yield { path, method, item, operation: objectAt(deref(document, item[method])) };
     }
+  }
+}
+
+/** The `application/json` media object of a response, resolved (empty when there is none). */
+const jsonMedia = (document: JsonObject, response: Json | undefined): JsonObject =>
+  objectAt(objectAt(objectAt(deref(document, response)).content)['application/json']);
+
+/** The table: one entry per operationId, in the contract's order. */
+export function operationTable(document: JsonObject): OperationSpec[] {
+  const table: OperationSpec[] = [];
+  for (const { path, method, item, operation } of operationsOf(document)) {
+    const operationId = String(operation.operationId);
+    const parameters = [
+      ...(Array.isArray(item.parameters) ? item.parameters : []),
+      ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+    ].map((parameter) => objectAt(deref(document, parameter)));
+    const statuses: Record<string, string[]> = {};
+    for (const [status, response] of Object.entries(objectAt(operation.responses))) {
+      statuses[status] = Object.keys(objectAt(jsonMedia(document, response).examples));
+    }
+    const queryParameters = parameters
+      .filter((parameter) => parameter.in === 'query')
+      .map((parameter): QueryParameter => {
+        const schema = objectAt(deref(document, parameter.schema));
+        return {
+          name: String(parameter.name),
+          type: String(schema.type),
+          ...(typeof schema.minimum === 'number' ? { minimum: schema.minimum } : {}),
+          ...(typeof schema.maximum === 'number' ? { maximum: schema.maximum } : {}),
+          ...(schema.default !== undefined ? { default: schema.default } : {}),
+        };
+      });
+    const spec: OperationSpec = {
+      operationId,
+      method: method.toUpperCase(),
+      path,
+      summary: String(operation.summary ?? ''),
+      pathParameters: parameters
+        .filter((parameter) => parameter.in === 'path')
+        .map((parameter) => ({
+          name: String(parameter.name),
+          argument: camel(String(parameter.name)),
+        })),
+      queryParameters,
+      statuses,
+    };
+    const list = pagingOf(document, spec, objectAt(operation.responses)['200']);
+    table.push(list === undefined ? spec : { ...spec, list });
   }
   return table;
 }
@@ -98,8 +105,7 @@ function pagingOf(
 ): OperationSpec['list'] {
   const names = spec.queryParameters.map((parameter) => parameter.name);
   if (!names.includes('page_size') || !names.includes('page_no')) return undefined;
-  const media = objectAt(objectAt(objectAt(deref(document, ok)).content)['application/json']);
-  const schema = objectAt(deref(document, media.schema));
+  const schema = objectAt(deref(document, jsonMedia(document, ok).schema));
   const arrays = Object.entries(objectAt(schema.properties))
     .filter(([, property]) => objectAt(deref(document, property)).type === 'array')
     .map(([name]) => name);
@@ -121,22 +127,16 @@ export function exampleTable(
   document: JsonObject,
 ): Record<string, Record<string, { name: string; value: Json }[]>> {
   const examples: Record<string, Record<string, { name: string; value: Json }[]>> = {};
-  for (const rawItem of Object.values(objectAt(document.paths))) {
-    const item = objectAt(deref(document, rawItem));
-    for (const method of methods.filter((name) => isObject(item[name]))) {
-      const operation = objectAt(deref(document, item[method]));
-      const byStatus: Record<string, { name: string; value: Json }[]> = {};
-      for (const [status, response] of Object.entries(objectAt(operation.responses))) {
-        const media = objectAt(
-          objectAt(objectAt(deref(document, response)).content)['application/json'],
-        );
-        byStatus[status] = Object.entries(objectAt(media.examples)).map(([name, example]) => ({
-          name,
-          value: objectAt(deref(document, example)).value ?? null,
-        }));
-      }
-      examples[String(operation.operationId)] = byStatus;
+  for (const { operation } of operationsOf(document)) {
+    const byStatus: Record<string, { name: string; value: Json }[]> = {};
+    for (const [status, response] of Object.entries(objectAt(operation.responses))) {
+      const named = objectAt(jsonMedia(document, response).examples);
+      byStatus[status] = Object.entries(named).map(([name, example]) => ({
+        name,
+        value: objectAt(deref(document, example)).value ?? null,
+      }));
     }
+    examples[String(operation.operationId)] = byStatus;
   }
   return examples;
 }
@@ -221,17 +221,13 @@ ${methodLines.join('\n')}
 export function renderNames(document: JsonObject): string {
   const table = operationTable(document);
   const errorBodies = new Set(
-    Object.values(objectAt(document.paths)).flatMap((item) =>
-      Object.values(objectAt(deref(document, item))).flatMap((operation) =>
-        Object.entries(objectAt(objectAt(deref(document, operation)).responses))
-          .filter(([status]) => /^[45]/.test(status))
-          .map(([, response]) => {
-            const media = objectAt(
-              objectAt(objectAt(deref(document, response)).content)['application/json'],
-            );
-            return String(objectAt(media.schema).$ref ?? '').replace('#/components/schemas/', '');
-          }),
-      ),
+    [...operationsOf(document)].flatMap(({ operation }) =>
+      Object.entries(objectAt(operation.responses))
+        .filter(([status]) => /^[45]/.test(status))
+        .map(([, response]) => {
+          const schema = objectAt(jsonMedia(document, response).schema);
+          return String(schema.$ref ?? '').replace('#/components/schemas/', '');
+        }),
     ),
   );
   const schemaNames = Object.keys(objectAt(objectAt(document.components).schemas));
