@@ -10,6 +10,7 @@
 
 import { examples } from '../../generated/examples.js';
 import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
+import { defaultOf } from '../arguments.js';
 import { AUTH_HEADERS } from '../auth-headers.js';
 import { type Behaviour, behaviours } from './behaviours.js';
 import type { MockData } from './dataset.js';
@@ -197,16 +198,11 @@ export function pageOf(
         : typeof value === 'string' && value.includes(filter.wanted as string);
     }),
   );
-  const defaults = Object.fromEntries(
-    spec.queryParameters.map((parameter) => [parameter.name, parameter.default]),
-  );
-  const pageSize = integerOr(
-    query.get(spec.list.pageSize),
-    Number(defaults[spec.list.pageSize] ?? 20),
-  );
+  // The contract's defaults, as the client reads them (page_size 20, page_no 1).
+  const pageSize = integerOr(query.get(spec.list.pageSize), defaultOf(spec, spec.list.pageSize));
   const pageNo = Math.max(
     1,
-    integerOr(query.get(spec.list.pageNo), Number(defaults[spec.list.pageNo] ?? 1)),
+    integerOr(query.get(spec.list.pageNo), defaultOf(spec, spec.list.pageNo)),
   );
   const page = pageSize === 0 ? matches : matches.slice((pageNo - 1) * pageSize, pageNo * pageSize);
   const show = behaviour.show ?? ((item: Record<string, unknown>) => item);
