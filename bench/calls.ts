@@ -1,9 +1,11 @@
-// One call of the list operation, made five ways against the same local
-// node:http server (its own process) answering the seed list: raw fetch,
-// bare openapi-fetch, our client with a token and with AK/SK, and Huawei's
-// own Node SDK (HcClient + BasicCredentials, AK/SK-signed, axios).
-// Side by side in one process: rounds alternate between the variants and
-// their medians are compared.
+// One call of the list operation, made six ways against the same local
+// node:http server answering the seed list: raw fetch (with a token, and with
+// precomputed AK/SK headers), bare openapi-fetch, our client with a token and
+// with AK/SK, and Huawei's own Node SDK (HcClient + BasicCredentials,
+// AK/SK-signed, axios). Side by side in one process: rounds alternate between
+// the variants and their medians are compared. Each cell of the grid (server
+// in this process or another, Content-Length or chunked answers) is measured
+// in wall time and in this process's CPU time (process.cpuUsage) per call.
 import { BasicCredentials } from '@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js';
 import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
 import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
@@ -13,7 +15,8 @@ import { isMain } from '../lib/is-main.ts';
 import { AUTH_HEADERS } from '../src/auth-headers.ts';
 import { median } from './support/median.ts';
 import { loadPackage, type Package } from './support/package.ts';
-import { startSeedServer } from './support/start-seed-server.ts';
+import { FRAMINGS, type Framing } from './support/seed-answer.ts';
+import { LAYOUTS, type Layout, startSeedServer } from './support/start-seed-server.ts';
 
 export const CALL_VARIANTS = [
   'fetch',
@@ -25,20 +28,34 @@ export const CALL_VARIANTS = [
 ] as const;
 export type CallVariant = (typeof CALL_VARIANTS)[number];
 
-/** Median µs per call of each variant. */
-export type CallTimes = Record<CallVariant, number>;
+/** Median µs per call: wall clock, and CPU time of this process (user + system). */
+export interface CallTime {
+  wall: number;
+  cpu: number;
+}
+export type CallTimes = Record<CallVariant, CallTime>;
+
+/** One cell of the grid: where the server runs and how it frames the answer. */
+export interface CallCell {
+  layout: Layout;
+  framing: Framing;
+  times: CallTimes;
+}
 
 const LIST = '/v1.0/apigw/purchases/groups';
 const QUERY = { page_size: 20, page_no: 1 };
 const ROUNDS = 15;
 const CALLS_PER_ROUND = 300;
-const TOKEN = 'bench-token';
+export const TOKEN = 'bench-token';
 export const AKSK = { accessKey: 'HPUABENCHMARKACCESS1', secretKey: 'bench-secret-key-0123456789' };
 
-async function timePerCall(call: () => Promise<unknown>): Promise<number> {
+async function timePerCall(call: () => Promise<unknown>): Promise<CallTime> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < CALLS_PER_ROUND; i += 1) await call();
-  return ((performance.now() - start) * 1000) / CALLS_PER_ROUND;
+  const wall = ((performance.now() - start) * 1000) / CALLS_PER_ROUND;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / CALLS_PER_ROUND };
 }
 
 /** Huawei's SDK client for `baseUrl`, signing with the same AK/SK. */
@@ -92,24 +109,43 @@ export async function callVariants(
   };
 }
 
-export async function benchCalls(): Promise<CallTimes> {
-  const pkg = await loadPackage();
-  const server = await startSeedServer();
+export async function benchCallCell(pkg: Package, layout: Layout, framing: Framing) {
+  const server = await startSeedServer({ layout, framing });
   try {
     const variants = await callVariants(pkg, server.url);
-    const samples = Object.fromEntries(CALL_VARIANTS.map((name) => [name, [] as number[]]));
+    const samples = Object.fromEntries(CALL_VARIANTS.map((name) => [name, [] as CallTime[]]));
     for (const call of Object.values(variants)) await timePerCall(call); // warm-up
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const name of CALL_VARIANTS) samples[name]?.push(await timePerCall(variants[name]));
     }
-    return Object.fromEntries(
-      CALL_VARIANTS.map((name) => [name, median(samples[name] ?? [])]),
+    const times = Object.fromEntries(
+      CALL_VARIANTS.map((name) => {
+        const taken = samples[name] ?? [];
+        return [
+          name,
+          { wall: median(taken.map((t) => t.wall)), cpu: median(taken.map((t) => t.cpu)) },
+        ];
+      }),
     ) as CallTimes;
+    return { layout, framing, times };
   } finally {
     server.stop();
   }
 }
 
+/** Every cell of the grid, on this Node. */
+export async function benchCalls(): Promise<CallCell[]> {
+  const pkg = await loadPackage();
+  const cells: CallCell[] = [];
+  for (const layout of LAYOUTS) {
+    for (const framing of FRAMINGS) cells.push(await benchCallCell(pkg, layout, framing));
+  }
+  return cells;
+}
+
 if (isMain(import.meta.url)) {
-  console.table(await benchCalls());
+  for (const cell of await benchCalls()) {
+    console.log(`${cell.layout}, ${cell.framing}`);
+    console.table(cell.times);
+  }
 }

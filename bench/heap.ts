@@ -1,10 +1,11 @@
-// Heap growth over 100,000 AK/SK-signed client calls against the local seed
-// server, and what is left behind: after a forced GC, the heap should be
+// Heap growth over 100,000 client calls (`heap.ts token|aksk`) against the
+// local seed server (chunked answers, the framing that reads the body in
+// pieces), and what is left behind: after a forced GC, the heap should be
 // where it was, with no timer or abort listener still registered.
 // Run as its own process (bench/run.ts does), because it needs --expose-gc.
 import { getEventListeners } from 'node:events';
 import { isMain } from '../lib/is-main.ts';
-import { AKSK } from './calls.ts';
+import { AKSK, TOKEN } from './calls.ts';
 import { loadPackage } from './support/package.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
@@ -31,11 +32,12 @@ function collectedHeap(): number {
 const pendingTimers = () =>
   process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
-export async function benchHeap(): Promise<HeapResult> {
+export async function benchHeap(kind: 'token' | 'aksk'): Promise<HeapResult> {
   const { createPurchasesClient } = await loadPackage();
-  const server = await startSeedServer();
+  const server = await startSeedServer({ framing: 'chunked' });
   try {
-    const client = createPurchasesClient({ baseUrl: server.url, credentials: AKSK });
+    const credentials = kind === 'aksk' ? AKSK : { token: TOKEN };
+    const client = createPurchasesClient({ baseUrl: server.url, credentials });
     const caller = new AbortController();
     const call = () => client.listPurchasedGroups({ page_size: 20 }, { signal: caller.signal });
     for (let i = 0; i < WARM_UP; i += 1) await call();
@@ -55,5 +57,5 @@ export async function benchHeap(): Promise<HeapResult> {
 }
 
 if (isMain(import.meta.url)) {
-  console.log(JSON.stringify(await benchHeap()));
+  console.log(JSON.stringify(await benchHeap(process.argv[2] === 'token' ? 'token' : 'aksk')));
 }

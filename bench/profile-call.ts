@@ -1,15 +1,17 @@
 // What to profile before changing anything on the call path: one variant of
 // bench/calls.ts in a loop, for `node --cpu-prof`:
 //
-//   node --cpu-prof --cpu-prof-dir=.artifacts/profile --import tsx bench/profile-call.ts aksk
+//   node --cpu-prof --cpu-prof-dir=.artifacts/profile --import tsx bench/profile-call.ts aksk chunked in-process
 //
-// `--stub` replaces the network by an in-process fetch that builds the
-// Request and answers the seed list, as undici does, so only the client's
-// own work is left in the profile.
+// The framing (content-length | chunked) and the layout (in-process |
+// other-process) pick the bench server. `--stub` replaces the network by an
+// in-process fetch that builds the Request and answers the seed list, as
+// undici does, so only the client's own work is left in the profile.
 import { isMain } from '../lib/is-main.ts';
 import { CALL_VARIANTS, type CallVariant, callVariants } from './calls.ts';
 import { loadPackage } from './support/package.ts';
-import { startSeedServer } from './support/start-seed-server.ts';
+import { FRAMINGS, type Framing } from './support/seed-answer.ts';
+import { LAYOUTS, type Layout, startSeedServer } from './support/start-seed-server.ts';
 
 const CALLS = 20_000;
 
@@ -23,10 +25,13 @@ function stubFetch(): void {
   };
 }
 
-export async function profileCall(variant: CallVariant, stub: boolean): Promise<number> {
+export async function profileCall(
+  variant: CallVariant,
+  options: { stub: boolean; framing: Framing; layout: Layout },
+): Promise<number> {
   const pkg = await loadPackage();
-  if (stub) stubFetch();
-  const server = stub ? undefined : await startSeedServer();
+  if (options.stub) stubFetch();
+  const server = options.stub ? undefined : await startSeedServer(options);
   try {
     const call = (await callVariants(pkg, server?.url ?? 'http://127.0.0.1:9'))[variant];
     const start = performance.now();
@@ -38,15 +43,22 @@ export async function profileCall(variant: CallVariant, stub: boolean): Promise<
 }
 
 if (isMain(import.meta.url)) {
-  const variant = process.argv[2] as CallVariant;
+  const [variant, ...rest] = process.argv.slice(2) as [CallVariant, ...string[]];
+  const framing = (rest.find((a) => FRAMINGS.includes(a as Framing)) ?? 'chunked') as Framing;
+  const layout = (rest.find((a) => LAYOUTS.includes(a as Layout)) ?? 'in-process') as Layout;
   if (!CALL_VARIANTS.includes(variant)) {
-    console.error(`usage: bench/profile-call.ts <${CALL_VARIANTS.join('|')}> [--stub]`);
+    console.error(
+      `usage: bench/profile-call.ts <${CALL_VARIANTS.join('|')}> [${FRAMINGS.join('|')}] [${LAYOUTS.join('|')}] [--stub]`,
+    );
     process.exit(2);
   }
-  const stub = process.argv.includes('--stub');
+  const stub = rest.includes('--stub');
   if (stub && variant === 'huawei') {
     console.error("--stub replaces fetch; Huawei's SDK sends through axios and node:http");
     process.exit(2);
   }
-  console.log(`${variant}: ${(await profileCall(variant, stub)).toFixed(1)} µs per call`);
+  const perCall = await profileCall(variant, { stub, framing, layout });
+  console.log(
+    `${variant} (${stub ? 'stub' : `${framing}, ${layout}`}): ${perCall.toFixed(1)} µs per call`,
+  );
 }

@@ -4,21 +4,21 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { benchCalls, type CallTimes } from './calls.ts';
+import { benchCalls, type CallCell } from './calls.ts';
 import type { HeapResult } from './heap.ts';
 import { benchSignVsHuawei, type SignBenchResult } from './sign-vs-huawei.ts';
 
 export interface NodeFigures {
   node: string;
   cpu: string;
-  calls: CallTimes;
+  calls: CallCell[];
   signers: SignBenchResult[];
-  heap: HeapResult;
+  heap: Record<'token' | 'aksk', HeapResult>;
 }
 
-function benchHeapInChild(): HeapResult {
+function benchHeapInChild(kind: 'token' | 'aksk'): HeapResult {
   const script = fileURLToPath(new URL('./heap.ts', import.meta.url));
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, kind], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -31,7 +31,7 @@ const figures: NodeFigures = {
   cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`,
   calls: await benchCalls(),
   signers: await benchSignVsHuawei(),
-  heap: benchHeapInChild(),
+  heap: { token: benchHeapInChild('token'), aksk: benchHeapInChild('aksk') },
 };
 
 if (process.argv.includes('--json')) console.log(JSON.stringify(figures));

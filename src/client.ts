@@ -1,18 +1,28 @@
 // createPurchasesClient: one typed method per operation of the generated
-// table (generated/operations.js), and an iterator per paged list, on top of
-// an openapi-fetch client that carries the auth middleware. Nothing here
-// names an operation: adding one to the contract adds its method.
+// table (generated/operations.js), the same again under `withResponse`, and
+// an iterator per paged list, next to `raw`, an openapi-fetch client that
+// carries the auth middleware. Nothing here names an operation: adding one
+// to the contract adds its methods.
 import createClient, { type Client } from 'openapi-fetch';
 import { type OperationMethods, type OperationSpec, operations } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { checkHeaders, checkPathArgument, checkQuery, defaultOf } from './arguments.js';
+import {
+  type PreparedCall,
+  sendDirect,
+  sendThroughOpenapiFetch,
+  type Transport,
+  urlOf,
+} from './attempt.js';
+import type { AttemptEvent } from './attempt-event.js';
 import { type Credentials, clientAuth } from './auth.js';
+import type { SigningClock } from './clock-skew.js';
 import { ApigArgumentError } from './errors.js';
 import { type Page, paginate } from './paginate.js';
 import { redactor } from './redact.js';
 import { guardResponse } from './response-guard.js';
 import { type RetryOptions, resolveRetryPolicy } from './retry.js';
-import { send } from './send-with-retries.js';
+import { type Sent, send } from './send-with-retries.js';
 
 export interface PurchasesClientOptions {
   /** Huawei Cloud region, e.g. `cn-north-4`: calls `https://apig.{region}.myhuaweicloud.com`. */
@@ -32,6 +42,20 @@ export interface PurchasesClientOptions {
   retry?: RetryOptions | false;
   /** Largest response body read, in bytes (default 10 MB, ample for 500 purchases); past it the call fails, unretried. */
   maxResponseBytes?: number;
+  /**
+   * Called after every attempt (retries included) with its method, path,
+   * status, duration and number, for logs and metrics. Credentials in its
+   * headers read `[redacted]`. Called synchronously: an exception it throws
+   * fails the call.
+   */
+  onAttempt?: (event: AttemptEvent) => void;
+  /**
+   * AK/SK: when the gateway answers 401 and its `Date` header is 5 minutes
+   * or more from the local clock, sign again once, dated by the gateway's
+   * clock, and keep that offset for later calls (default false: the error
+   * names the offset instead).
+   */
+  correctClockSkew?: boolean;
 }
 
 export interface CallOptions {
@@ -46,12 +70,42 @@ export interface IterateOptions extends CallOptions {
   maxPages?: number;
 }
 
+/** What came with a successful answer, besides its body. */
+export interface ResponseInfo {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The `X-Request-Id` header, which Huawei support asks for. */
+  requestId: string | undefined;
+  /** Attempts made, the first included. */
+  attempts: number;
+  /** From the first attempt to the body read, backoff included, in ms. */
+  elapsedMs: number;
+}
+
+export interface WithResponse<Data> {
+  data: Data;
+  response: ResponseInfo;
+}
+
+type Methods = OperationMethods<CallOptions, IterateOptions>;
+
+/** Every single-call method of the client, resolving to `{ data, response }`. */
+export type WithResponseMethods = {
+  [Name in keyof Methods as ReturnType<Methods[Name]> extends Promise<unknown> ? Name : never]: (
+    ...args: Parameters<Methods[Name]>
+  ) => Promise<WithResponse<Awaited<ReturnType<Methods[Name]>>>>;
+};
+
 /**
  * The client: `listPurchasedGroups(query?, options?)`, `getPurchasedGroup(id,
  * options?)`, `iteratePurchasedGroups(query?, options?)` and so on, one per
- * operation of the contract (see generated/operations.d.ts), plus `raw`.
+ * operation of the contract (see generated/operations.d.ts), plus
+ * `withResponse` and `raw`.
  */
-export interface PurchasesClient extends OperationMethods<CallOptions, IterateOptions> {
+export interface PurchasesClient extends Methods {
+  /** The same calls, resolving to `{ data, response: { status, headers, requestId, attempts, elapsedMs } }`. */
+  readonly withResponse: WithResponseMethods;
   /** The underlying openapi-fetch client (auth included, no retries): `raw.GET(path, init)`. */
   readonly raw: Client<paths>;
 }
@@ -67,8 +121,14 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
     throw new ApigArgumentError('maxResponseBytes', 'must be a positive whole number of bytes');
   }
+  const { onAttempt } = options;
+  if (onAttempt !== undefined && typeof onAttempt !== 'function') {
+    throw new ApigArgumentError('onAttempt', 'must be a function');
+  }
   const redact = redactor(options.credentials);
-  const auth = clientAuth(options.credentials);
+  const signingClock: SigningClock = { offsetMs: 0 };
+  const auth = clientAuth(options.credentials, signingClock);
+  const clock = auth.sign && { signing: signingClock, correct: options.correctClockSkew === true };
   const userFetch = options.fetch;
   const raw = createClient<paths>({
     baseUrl,
@@ -83,46 +143,42 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
     },
   });
   if (auth.middleware) raw.use(auth.middleware);
-
-  // What every attempt passes to openapi-fetch. Each attempt's answer goes
-  // through guardResponse (no redirect, a size cap). With the platform fetch
-  // the attempt's signal goes straight to fetch(): on the Request, every copy
-  // of it (fetch makes one) would have to follow the signal again.
-  const attemptInit = (
-    signal: AbortSignal,
-    method: string,
-    path: string,
-    headers: Record<string, string> = {},
-  ) => {
-    const limits = { maxResponseBytes, method, path, baseUrl };
-    return {
-      headers,
-      parseAs: 'text' as const,
-      ...(userFetch
-        ? {
-            signal,
-            fetch: async (request: Request) => guardResponse(await userFetch(request), limits),
-          }
-        : {
-            fetch: async (request: Request) =>
-              guardResponse(await globalThis.fetch(...resend(request, signal)), limits),
-          }),
-    };
+  // Typed calls skip openapi-fetch (see attempt.ts) until a middleware of
+  // the user's is added, which must then see every call.
+  let viaOpenapiFetch = false;
+  const use = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    viaOpenapiFetch = true;
+    use(...middleware);
   };
-
-  type Fetcher = (path: string, init: Record<string, unknown>) => Promise<FetchResult>;
-  const fetcherOf = (method: string) => raw[method as 'GET'] as unknown as Fetcher;
+  const transport: Transport = { baseUrl, maxResponseBytes, auth, fetch: userFetch, raw };
 
   /** One call of an operation of the table: arguments checked, then sent with retries. */
-  async function call(spec: OperationSpec, args: readonly unknown[]): Promise<unknown> {
+  function call(spec: OperationSpec, args: readonly unknown[]): Promise<Sent> {
     const { path, query, options } = splitArguments(spec, args);
-    const headers = checkHeaders(options.headers);
-    const fetcher = fetcherOf(spec.method);
-    const params = { path: path.values, query };
+    const prepared: PreparedCall = {
+      method: spec.method,
+      template: spec.path,
+      path: path.url,
+      params: { path: path.values, query },
+      headers: checkHeaders(options.headers),
+    };
+    const url = urlOf(transport, prepared);
     return send(
-      (signal) =>
-        fetcher(spec.path, { params, ...attemptInit(signal, spec.method, path.url, headers) }),
-      { method: spec.method, path: path.url, policy, timeoutMs, signal: options.signal, redact },
+      (signal, sent) =>
+        viaOpenapiFetch
+          ? sendThroughOpenapiFetch(transport, prepared, signal, sent)
+          : sendDirect(transport, prepared, url, signal, sent),
+      {
+        method: spec.method,
+        path: path.url,
+        policy,
+        timeoutMs,
+        signal: options.signal,
+        redact,
+        onAttempt,
+        clock,
+      },
     );
   }
 
@@ -138,12 +194,14 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
     }
     const pathArgs = spec.pathParameters.map((parameter) => path.values[parameter.name]);
     return paginate(
-      (pageNo) =>
-        call(spec, [
-          ...pathArgs,
-          { ...query, [paging.pageSize]: pageSize, [paging.pageNo]: pageNo },
-          callOptions,
-        ]) as Promise<Page>,
+      async (pageNo) =>
+        (
+          await call(spec, [
+            ...pathArgs,
+            { ...query, [paging.pageSize]: pageSize, [paging.pageNo]: pageNo },
+            callOptions,
+          ])
+        ).data as Page,
       {
         firstPage: (query[paging.pageNo] as number | undefined) ?? defaultOf(spec, paging.pageNo),
         pageSize,
@@ -154,16 +212,23 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
   }
 
   const methods: Record<string, (...args: unknown[]) => unknown> = {};
+  const withResponse: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const spec of Object.values(operations)) {
-    methods[spec.operationId] = (...args) => call(spec, args);
+    methods[spec.operationId] = async (...args) => (await call(spec, args)).data;
+    withResponse[spec.operationId] = async (...args) => withInfo(await call(spec, args));
     const paging = spec.list;
     if (paging) methods[paging.iterator] = (...args) => iterate(spec, paging, args);
   }
-  return { ...methods, raw } as unknown as PurchasesClient;
+  return { ...methods, withResponse, raw } as unknown as PurchasesClient;
+}
+
+function withInfo({ data, response, attempts, elapsedMs }: Sent): WithResponse<unknown> {
+  const { status, statusText, headers } = response;
+  const requestId = headers.get('X-Request-Id') ?? undefined;
+  return { data, response: { status, statusText, headers, requestId, attempts, elapsedMs } };
 }
 
 type Paging = NonNullable<OperationSpec['list']>;
-type FetchResult = { data?: unknown; error?: unknown; response: Response };
 
 /**
  * A method's arguments as the table lays them out: one string per path
@@ -181,18 +246,6 @@ function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
   const query = spec.queryParameters.length > 0 ? checkQuery(spec, args[next++]) : {};
   const options = (args[next] ?? {}) as CallOptions;
   return { path: { values, url }, query, options };
-}
-
-// fetch(request, { signal }) copies the Request and makes the copy follow
-// the original's signal as well as ours: the dearest step of a call. Without
-// a body, a Request is its URL and options, so it is sent from those (every
-// option carried over, in case a middleware of `raw.use()` set one).
-function resend(request: Request, signal: AbortSignal): [Request | string, RequestInit] {
-  if (request.body !== null) return [request, { signal }];
-  const { url, method, headers, redirect, cache, credentials, integrity, keepalive } = request;
-  const { mode, referrer, referrerPolicy } = request;
-  const init = { method, headers, redirect, cache, credentials, integrity, keepalive, mode };
-  return [url, { ...init, referrer, referrerPolicy, signal }];
 }
 
 function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {

@@ -3,6 +3,7 @@
 // header) is passed through the client's redaction first, so credentials
 // (token, keys, signature, app_secret in bodies) cannot leak.
 import type { components } from '../generated/schema.js';
+import { describeSkew, GATEWAY_TOLERANCE_MS } from './clock-skew.js';
 import { type Redact, redactedCause } from './redact.js';
 
 type ApigErrorBody = components['schemas']['ApigError'];
@@ -29,6 +30,16 @@ export class ApigError extends ApigCallError {
   readonly errorMsg: string | undefined;
   /** From the body's `request_id`, else the `X-Request-Id` response header. */
   readonly requestId: string | undefined;
+  /** Attempts made, the first included (a retried 429 shows 3). */
+  readonly attempts: number;
+  /** From the first attempt to this answer, backoff included, in ms. */
+  readonly elapsedMs: number;
+  /**
+   * AK/SK 401 only: the gateway's clock (its `Date` header) minus the
+   * signing clock, in ms, when they are 5 minutes or more apart; APIG
+   * rejects signatures dated more than 15 minutes off.
+   */
+  readonly clockSkewMs: number | undefined;
 
   constructor(init: {
     status: number;
@@ -39,10 +50,15 @@ export class ApigError extends ApigCallError {
     contentType?: string | null;
     /** The `X-Request-Id` response header. */
     requestIdHeader?: string | null;
+    attempts?: number;
+    elapsedMs?: number;
+    clockSkewMs?: number;
     /** Removes the client's secrets from texts the answer supplied. */
     redact?: Redact;
   }) {
     const redact = init.redact ?? ((text: string) => text);
+    const attempts = init.attempts ?? 1;
+    const elapsedMs = init.elapsedMs ?? 0;
     const parsed = asApigErrorBody(init.body);
     const body = parsed && {
       error_msg: redact(parsed.error_msg),
@@ -54,14 +70,18 @@ export class ApigError extends ApigCallError {
     const detail = body
       ? `${body.error_code} ${body.error_msg}`
       : `${redact(init.statusText ?? '') || 'HTTP error'} (${describeBody(init.body, init.contentType)})`;
+    const skew = init.clockSkewMs === undefined ? '' : skewNote(init.clockSkewMs);
     super(
       init,
-      `${init.method} ${init.path} failed with ${init.status}: ${detail}${requestId ? ` [request_id ${requestId}]` : ''}`,
+      `${init.method} ${init.path} failed with ${init.status}: ${detail}${requestId ? ` [request_id ${requestId}]` : ''} ${attemptsNote(attempts, elapsedMs)}${skew}`,
     );
     this.status = init.status;
     this.errorCode = body?.error_code;
     this.errorMsg = body?.error_msg;
     this.requestId = requestId;
+    this.attempts = attempts;
+    this.elapsedMs = elapsedMs;
+    this.clockSkewMs = init.clockSkewMs;
   }
 }
 
@@ -137,12 +157,15 @@ export class ApigArgumentError extends TypeError {
 export class ApigNetworkError extends ApigCallError {
   override readonly name = 'ApigNetworkError';
   readonly attempts: number;
+  /** From the first attempt to the last failure, backoff included, in ms. */
+  readonly elapsedMs: number;
   readonly timedOut: boolean;
 
   constructor(init: {
     method: string;
     path: string;
     attempts: number;
+    elapsedMs?: number;
     timedOut: boolean;
     cause: unknown;
     redact?: Redact;
@@ -150,8 +173,12 @@ export class ApigNetworkError extends ApigCallError {
     const redact = init.redact ?? ((text: string) => text);
     const cause = redactedCause(init.cause, redact);
     const what = init.timedOut ? 'timed out' : `failed (${causeMessage(cause)})`;
-    super(init, `${init.method} ${init.path} ${what} after ${init.attempts} attempt(s)`, { cause });
+    const elapsedMs = init.elapsedMs ?? 0;
+    super(init, `${init.method} ${init.path} ${what} ${attemptsNote(init.attempts, elapsedMs)}`, {
+      cause,
+    });
     this.attempts = init.attempts;
+    this.elapsedMs = elapsedMs;
     this.timedOut = init.timedOut;
   }
 }
@@ -185,4 +212,17 @@ function causeMessage(cause: unknown): string {
   const nested =
     cause instanceof Error && cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
   return cause instanceof Error ? `${cause.message}${nested}` : String(cause);
+}
+
+/** `after 1 attempt in 12 ms`, `after 3 attempts (2 retries) in 1.4 s`. */
+function attemptsNote(attempts: number, elapsedMs: number): string {
+  const time =
+    elapsedMs < 1000 ? `${Math.round(elapsedMs)} ms` : `${(elapsedMs / 1000).toFixed(1)} s`;
+  if (attempts === 1) return `after 1 attempt in ${time}`;
+  const retries = attempts - 1;
+  return `after ${attempts} attempts (${retries} ${retries === 1 ? 'retry' : 'retries'}) in ${time}`;
+}
+
+function skewNote(skewMs: number): string {
+  return `; ${describeSkew(skewMs)}, and APIG rejects AK/SK signatures dated more than ${GATEWAY_TOLERANCE_MS / 60_000} minutes off: set the clock right (NTP), or create the client with correctClockSkew: true`;
 }

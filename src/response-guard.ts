@@ -2,7 +2,7 @@
 // redirect (the request is sent with `redirect: 'manual'`, and a 3xx would
 // take the credentials to another origin), and no body over
 // `maxResponseBytes` (cancelled unread, whether announced by Content-Length
-// or found while streaming). The cap counts decoded bytes: fetch decodes a
+// or found while reading). The cap counts decoded bytes: fetch decodes a
 // gzip, deflate or br body, and its Content-Length is the compressed size,
 // so a compressed body is always counted as it is read.
 import { ApigRedirectError, ApigResponseTooLargeError } from './errors.js';
@@ -15,7 +15,12 @@ export interface ResponseLimits {
   baseUrl: string;
 }
 
-export function guardResponse(response: Response, limits: ResponseLimits): Response {
+/**
+ * Throws for a redirect or an announced body over the cap. True when the
+ * body must be counted while it is read (chunked or compressed), false when
+ * its announced length is within the cap.
+ */
+function mustCount(response: Response, limits: ResponseLimits): boolean {
   const { maxResponseBytes, method, path } = limits;
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     void response.body?.cancel().catch(() => undefined);
@@ -30,21 +35,50 @@ export function guardResponse(response: Response, limits: ResponseLimits): Respo
   const announced = response.headers.get('Content-Length');
   const encoding = response.headers.get('Content-Encoding');
   const identity = encoding === null || /^\s*identity\s*$/i.test(encoding);
-  if (identity && announced !== null && /^\d+$/.test(announced)) {
-    if (Number(announced) <= maxResponseBytes) return response;
-    void response.body?.cancel().catch(() => undefined);
-    throw new ApigResponseTooLargeError({
-      maxResponseBytes,
-      announced: Number(announced),
-      method,
-      path,
-    });
-  }
-  if (response.body === null) return response;
-  // No length announced (chunked), or a compressed body: count while reading,
-  // and stop at the cap; erroring the stream cancels the download.
+  if (!identity || announced === null || !/^\d+$/.test(announced)) return response.body !== null;
+  if (Number(announced) <= maxResponseBytes) return false;
+  void response.body?.cancel().catch(() => undefined);
+  throw new ApigResponseTooLargeError({
+    maxResponseBytes,
+    announced: Number(announced),
+    method,
+    path,
+  });
+}
+
+/**
+ * The body as text (UTF-8, as Response.text() decodes it), read within the
+ * cap: what the typed methods use. A body that must be counted is read
+ * chunk by chunk and cancelled at the cap, without wrapping the stream.
+ */
+export async function readCappedText(response: Response, limits: ResponseLimits): Promise<string> {
+  if (!mustCount(response, limits)) return response.body === null ? '' : response.text();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
   let seen = 0;
-  const counted = response.body.pipeThrough(
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    seen += value.byteLength;
+    if (seen > limits.maxResponseBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw new ApigResponseTooLargeError({ ...limits });
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/**
+ * The same checks for `raw` (and middleware users), which must hand on a
+ * Response: a body that must be counted is wrapped in a counting stream that
+ * errors at the cap (erroring it cancels the download).
+ */
+export function guardResponse(response: Response, limits: ResponseLimits): Response {
+  if (!mustCount(response, limits)) return response;
+  const { maxResponseBytes, method, path } = limits;
+  let seen = 0;
+  const counted = (response.body as ReadableStream<Uint8Array>).pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;

@@ -1,21 +1,16 @@
-// A bare node:http server answering every request with the seed list example.
-// Run as its own process by the benchmarks, so its work does not share the
-// event loop (or the garbage collector) with the code being measured.
-import { createServer } from 'node:http';
+// A bench server in its own process (`seed-server.ts <framing>`), so its work
+// shares neither the event loop nor the garbage collector with the code
+// being measured. The parent reads the URL from the first line of stdout.
 import type { AddressInfo } from 'node:net';
-import { exampleValue } from '../../test/support/contract.ts';
+import { FRAMINGS, type Framing, seedServer } from './seed-answer.ts';
 
-const body = JSON.stringify(exampleValue('seedList'));
-const server = createServer((_, response) => {
-  response.writeHead(200, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  response.end(body);
-});
-server.keepAliveTimeout = 60_000;
+const framing = (process.argv[2] ?? 'content-length') as Framing;
+if (!FRAMINGS.includes(framing)) {
+  console.error(`usage: seed-server.ts <${FRAMINGS.join('|')}>`);
+  process.exit(2);
+}
+const server = seedServer(framing);
 server.listen(0, '127.0.0.1', () => {
-  // The parent reads the URL from the first line of stdout.
   console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
 process.on('disconnect', () => process.exit(0));

@@ -53,3 +53,13 @@ export function signRequestInPlace(
   if (loaded !== undefined) return loaded.signRequestInPlace(request, credentials, date);
   return loadSigner().then((signer) => signer.signRequestInPlace(request, credentials, date));
 }
+
+/** The headers of signHeaders, synchronously on Node once loaded: the typed methods' path. */
+export function signHeadersInline(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  date: Date,
+): SignedAuthHeaders | Promise<SignedAuthHeaders> {
+  if (loaded !== undefined) return loaded.signHeadersNow(request, credentials, date);
+  return loadSigner().then((signer) => signer.signHeadersNow(request, credentials, date));
+}

@@ -222,6 +222,15 @@ export async function signHeaders(
   credentials: AkSkCredentials,
   date: Date = new Date(),
 ): Promise<SignedAuthHeaders> {
+  return signHeadersNow(request, credentials, date);
+}
+
+/** signHeaders without the promise where none is needed: synchronous on Node (the client's path). */
+export function signHeadersNow(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  date: Date,
+): MaybePromise<SignedAuthHeaders> {
   return sign(partsOf(request), credentials, date);
 }
 
