@@ -1,6 +1,7 @@
 // Public surface of apig-purchases.
 
 export type { components, operations, paths } from '../generated/schema.js';
+export type { AttemptEvent } from './attempt-event.js';
 export { AUTH_HEADERS, SECRET_HEADERS } from './auth-headers.js';
 export {
   type CallOptions,
@@ -8,6 +9,9 @@ export {
   type IterateOptions,
   type PurchasesClient,
   type PurchasesClientOptions,
+  type ResponseInfo,
+  type WithResponse,
+  type WithResponseMethods,
 } from './client.js';
 export type {
   AkSkCredentials,
