@@ -181,10 +181,12 @@ async function skewedGateway(skewMs: number) {
     const now = Date.now() + skewMs;
     const sdkDate = String(request.headers['x-sdk-date'] ?? '');
     dates.push(sdkDate);
-    const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(sdkDate);
-    const signedAt = match
-      ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!, +match[4]!, +match[5]!, +match[6]!)
-      : Number.NaN;
+    // YYYYMMDDTHHMMSSZ as an ISO date-time.
+    const iso = sdkDate.replace(
+      /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/,
+      '$1-$2-$3T$4:$5:$6Z',
+    );
+    const signedAt = Date.parse(iso);
     const ok = Math.abs(now - signedAt) <= 15 * 60_000;
     const body = ok ? seedList : exampleValue('signatureRejected');
     response.writeHead(ok ? 200 : 401, {
