@@ -4,6 +4,7 @@
 // it there and a fixture under fixtures/changes/ named after its id.
 import type { Rule } from './change.ts';
 import { documentationRules } from './rules/documentation.ts';
+import { lifecycleRules } from './rules/lifecycle.ts';
 import { operationRules } from './rules/operations.ts';
 import { parameterRules } from './rules/parameters.ts';
 import { responseSchemaRules } from './rules/response-schema.ts';
@@ -13,6 +14,7 @@ import { serverRules } from './rules/servers.ts';
 
 export const catalogue: readonly Rule[] = [
   ...operationRules,
+  ...lifecycleRules,
   ...parameterRules,
   ...responseRules,
   ...responseSchemaRules,

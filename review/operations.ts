@@ -1,7 +1,9 @@
 // The operations of a bundled contract, as the comparer reads them: one entry
 // per method and path, with path-level parameters merged in, parameters and
-// responses resolved, and the security that applies to it.
+// responses resolved and normalised (normalise.ts), and the security that
+// applies to it.
 import { deref, isObject, type Json, type JsonObject, objectAt } from '../lib/json.ts';
+import { normaliseContent, normaliseParameter } from './normalise.ts';
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -57,7 +59,10 @@ function parametersOf(
     for (const entry of Array.isArray(list) ? list : []) {
       const parameter = deref(document, entry);
       if (!isObject(parameter)) continue;
-      parameters.set(`${String(parameter.in)} ${String(parameter.name)}`, parameter);
+      parameters.set(
+        `${String(parameter.in)} ${String(parameter.name)}`,
+        normaliseParameter(parameter),
+      );
     }
   }
   return parameters;
@@ -66,7 +71,9 @@ function parametersOf(
 function responsesOf(document: JsonObject, responses: Json | undefined): Map<string, JsonObject> {
   const resolved = new Map<string, JsonObject>();
   for (const [status, response] of Object.entries(objectAt(responses))) {
-    resolved.set(status, objectAt(deref(document, response)));
+    const raw = objectAt(deref(document, response));
+    const content = normaliseContent(raw.content);
+    resolved.set(status, content === undefined ? raw : { ...raw, content });
   }
   return resolved;
 }

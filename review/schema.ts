@@ -1,8 +1,10 @@
 // What a client sees of a schema: its JSON types, whether it may be null, its
-// properties and which are required. `$ref`s are followed and `allOf` members
-// merged first, so moving a property between an allOf member and its parent,
-// or spelling "nullable" one way or another, is not a change.
-import { deref, isObject, type Json, type JsonObject } from '../lib/json.ts';
+// properties and which are required. The schema is normalised first
+// (normalise.ts: `$ref`s followed, `allOf` flattened, alternatives read by
+// meaning), so moving a property between an allOf member and its parent, or
+// spelling "nullable" one way or another, is not a change.
+import { isObject, type Json, type JsonObject } from '../lib/json.ts';
+import { mergeAllOf, requiredOf } from './normalise.ts';
 
 export interface SchemaView {
   /** JSON types the value may have, `null` included; `undefined` when unconstrained. */
@@ -21,59 +23,6 @@ const typeList = (type: Json | undefined): string[] | undefined => {
   if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
   return undefined;
 };
-
-/** Intersection of two `type` keywords: a value must satisfy both. */
-const intersectTypes = (a: Json | undefined, b: Json | undefined): Json | undefined => {
-  const left = typeList(a);
-  const right = typeList(b);
-  if (left === undefined) return b;
-  if (right === undefined) return a;
-  return left.filter((type) => right.includes(type));
-};
-
-/** Merges `allOf` members into one schema: properties and required add up, types intersect. */
-export function mergeAllOf(
-  document: JsonObject,
-  schema: Json | undefined,
-  refs: ReadonlySet<string> = new Set(),
-): JsonObject {
-  // A schema that is its own allOf member adds nothing the second time.
-  const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
-  if (ref !== undefined && refs.has(ref)) return {};
-  const inside = ref === undefined ? refs : new Set([...refs, ref]);
-  const resolved = deref(document, schema);
-  if (!isObject(resolved)) return {};
-  const { allOf, ...own } = resolved;
-  if (!Array.isArray(allOf)) return own;
-  let merged: JsonObject = { ...own };
-  for (const member of allOf) {
-    merged = mergeTwo(merged, mergeAllOf(document, member, inside));
-  }
-  return merged;
-}
-
-function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
-  const properties: JsonObject = { ...(isObject(member.properties) ? member.properties : {}) };
-  for (const [name, schema] of Object.entries(isObject(outer.properties) ? outer.properties : {})) {
-    const other = properties[name];
-    // A property both sides define must satisfy both: keep both as an allOf.
-    properties[name] = other === undefined ? schema : { allOf: [other, schema] };
-  }
-  const required = [...new Set([...requiredOf(member), ...requiredOf(outer)])];
-  const type = intersectTypes(outer.type, member.type);
-  return {
-    ...member,
-    ...outer,
-    ...(Object.keys(properties).length > 0 ? { properties } : {}),
-    ...(required.length > 0 ? { required } : {}),
-    ...(type !== undefined ? { type } : {}),
-  };
-}
-
-const requiredOf = (schema: JsonObject): string[] =>
-  Array.isArray(schema.required)
-    ? schema.required.filter((item): item is string => typeof item === 'string')
-    : [];
 
 const isNullOnly = (schema: JsonObject): boolean => {
   const types = typeList(schema.type);

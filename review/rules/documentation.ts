@@ -13,15 +13,7 @@ import {
 import { code, finding, type Rule } from '../change.ts';
 import { subject } from './response-schema.ts';
 
-const schemaDocs = [
-  'description',
-  'title',
-  'example',
-  'examples',
-  '$comment',
-  'externalDocs',
-  'deprecated',
-];
+const schemaDocs = ['description', 'title', 'example', 'examples', '$comment', 'externalDocs'];
 
 /** Keys of `info` that describe the contract; `version` is the verdict's business. */
 const infoKeys = ['title', 'summary', 'description', 'contact', 'license', 'termsOfService'];
@@ -67,17 +59,11 @@ export const documentationRules: Rule[] = [
         },
       },
       parameter: {
-        reads: [
-          'description',
-          'deprecated',
-          'example',
-          'examples',
-          ...schemaDocs.map((key) => `schema.${key}`),
-        ],
+        reads: ['description', 'example', 'examples', ...schemaDocs.map((key) => `schema.${key}`)],
         find: ({ operation, key, base, head, baseSchema, headSchema }) => {
           if (!base || !head || !baseSchema || !headSchema) return [];
           const keys = [
-            ...changed([...documentationKeys, 'deprecated'], base, head),
+            ...changed(documentationKeys, base, head),
             ...changed(schemaDocs, baseSchema.merged, headSchema.merged).map((k) => `schema ${k}`),
           ];
           const [location, ...name] = key.split(' ');
@@ -121,8 +107,6 @@ export const documentationRules: Rule[] = [
         reads: schemaDocs,
         find: (pair) => {
           const keys = changedDocumentation(pair.base.merged, pair.head.merged);
-          if (!sameJson(pair.base.merged.deprecated, pair.head.merged.deprecated))
-            keys.push('deprecated');
           return keys.length === 0
             ? []
             : [finding(pair.operation, `${subject(pair)}: ${keys.join(', ')} changed`)];

@@ -116,26 +116,6 @@ export const operationRules: Rule[] = [
     },
   },
   {
-    id: 'endpoint-deprecated',
-    level: 'info',
-    description: 'An operation was deprecated (or no longer is): it still works.',
-    oasdiff: { id: 'endpoint-deprecated', level: 'INFO' },
-    checks: {
-      operation: {
-        reads: ['deprecated'],
-        find: ({ base, head }) =>
-          (base.raw.deprecated === true) === (head.raw.deprecated === true)
-            ? []
-            : [
-                finding(
-                  head.key,
-                  head.raw.deprecated === true ? 'deprecated' : 'no longer deprecated',
-                ),
-              ],
-      },
-    },
-  },
-  {
     id: 'api-security-removed',
     level: 'error',
     description:

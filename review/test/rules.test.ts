@@ -1,4 +1,5 @@
-// Every rule of the catalogue on its fixture: fixtures/base.yaml patched by
+// Every rule of the catalogue on its fixture: fixtures/base.yaml (patched
+// by the file's `base:` steps, when it has any) against the same patched by
 // one file of fixtures/changes/ must give exactly the changes that file
 // expects, no more (so a non-breaking fixture also proves nothing breaking is
 // reported) and no fewer. Every catalogue id has a fixture named after it,
@@ -35,6 +36,8 @@ interface Fixture {
   /** The oasdiff rule this case corresponds to, or null when oasdiff has none. */
   oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
   expect: Expected[];
+  /** Applied to base.yaml first, when the case needs a base that already has something (a deprecation). */
+  base?: PatchOperation[];
   patch: PatchOperation[];
 }
 
@@ -88,7 +91,9 @@ const outcomes = new Map<string, Change[]>();
 const outcome = (file: string): Change[] => {
   let changes = outcomes.get(file);
   if (changes === undefined) {
-    changes = compareContracts(base, applyPatch(base, load(file).patch));
+    const fixture = load(file);
+    const before = applyPatch(base, fixture.base ?? []);
+    changes = compareContracts(before, applyPatch(before, fixture.patch));
     outcomes.set(file, changes);
   }
   return changes;

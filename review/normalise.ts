@@ -1,0 +1,228 @@
+// Normalisation: what both contracts are rewritten to before any rule runs,
+// so that every rule (and the unclassified net) compares meanings, not
+// spellings. The one home of every equivalence the review knows:
+//
+// - parameters: the serialisation defaults of their location made explicit
+//   (`style`, `explode`, `allowReserved`), and `false` flags that are the
+//   default (`deprecated`, `allowEmptyValue`, `required` off the path) left out;
+// - media types: keyed by their essence (`application/json`), their
+//   parameters (`charset=utf-8`) kept apart as the name they were written with;
+// - schemas: `allOf` flattened, with bounds intersected (the tightest
+//   maximum, the highest minimum…), `required` unioned and `type` intersected;
+//   `oneOf` over branches of disjoint types read as `anyOf` (only one branch
+//   can match either way); `anyOf`/`oneOf` of branches that only name types
+//   read as a list of types; flags at their default (`readOnly: false`…) left out.
+//
+// `$ref` chains and component renames need nothing here: every reader
+// resolves references before comparing.
+import { deref, isObject, type Json, type JsonObject } from '../lib/json.ts';
+
+// --- parameters ---------------------------------------------------------------
+
+/** The style OpenAPI 3.1 gives a parameter of each location when it names none. */
+const defaultStyle: Record<string, string> = {
+  query: 'form',
+  cookie: 'form',
+  path: 'simple',
+  header: 'simple',
+};
+
+/** A parameter with its location's serialisation defaults written out. */
+export function normaliseParameter(parameter: JsonObject): JsonObject {
+  const location = String(parameter.in);
+  const style = parameter.style ?? defaultStyle[location];
+  const normal: JsonObject = { ...parameter };
+  if (style !== undefined) normal.style = style;
+  normal.explode = parameter.explode ?? style === 'form';
+  if (location === 'query') normal.allowReserved = parameter.allowReserved ?? false;
+  for (const flag of ['deprecated', 'allowEmptyValue']) {
+    if (normal[flag] === false) delete normal[flag];
+  }
+  if (location !== 'path' && normal.required === false) delete normal.required;
+  return normal;
+}
+
+// --- media types ----------------------------------------------------------------
+
+/** `Application/JSON; charset=UTF-8` → `application/json`. */
+export const mediaEssence = (name: string): string =>
+  (name.split(';')[0] ?? '').trim().toLowerCase();
+
+const writtenAs = new WeakMap<JsonObject, string>();
+
+/** The name a media type object was written under, parameters included. */
+export const mediaTypeName = (media: Json | undefined, essence: string): string =>
+  (isObject(media) ? writtenAs.get(media) : undefined) ?? essence;
+
+/** A response's `content` keyed by essence (the first of two that share one wins). */
+export function normaliseContent(content: Json | undefined): JsonObject | undefined {
+  if (!isObject(content)) return undefined;
+  const normal: JsonObject = {};
+  for (const [name, media] of Object.entries(content)) {
+    const essence = mediaEssence(name);
+    if (essence in normal) continue;
+    const copy = isObject(media) ? { ...media } : media;
+    if (isObject(copy)) writtenAs.set(copy, name);
+    normal[essence] = copy;
+  }
+  return normal;
+}
+
+// --- schemas --------------------------------------------------------------------
+
+const typeList = (type: Json | undefined): string[] | undefined => {
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
+  return undefined;
+};
+
+/** Intersection of two `type` keywords: a value must satisfy both. */
+const intersectTypes = (a: Json | undefined, b: Json | undefined): Json | undefined => {
+  const left = typeList(a);
+  const right = typeList(b);
+  if (left === undefined) return b;
+  if (right === undefined) return a;
+  const both = left.filter(
+    (type) => right.includes(type) || (type === 'integer' && right.includes('number')),
+  );
+  // `number` ∩ `integer` is `integer`.
+  for (const type of right) if (type === 'integer' && left.includes('number')) both.push(type);
+  const unique = [...new Set(both)];
+  return unique.length === 1 ? (unique[0] as string) : unique;
+};
+
+export const requiredOf = (schema: JsonObject): string[] =>
+  Array.isArray(schema.required)
+    ? schema.required.filter((item): item is string => typeof item === 'string')
+    : [];
+
+const lower = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'];
+const upper = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'];
+/** Flags that hold when either side sets them. */
+const anyFlags = ['readOnly', 'writeOnly', 'deprecated', 'uniqueItems'];
+
+/**
+ * Both schemas at once, as `allOf: [outer, member]` means: bounds
+ * intersected, `required` unioned, `type` and `enum` intersected, flags
+ * and-ed or or-ed as the keyword reads; a property both define must satisfy
+ * both (kept as an allOf of the two, flattened when viewed).
+ */
+function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
+  const merged: JsonObject = { ...member, ...outer };
+  const properties: JsonObject = { ...(isObject(member.properties) ? member.properties : {}) };
+  for (const [name, schema] of Object.entries(isObject(outer.properties) ? outer.properties : {})) {
+    const other = properties[name];
+    properties[name] = other === undefined ? schema : { allOf: [other, schema] };
+  }
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  const required = [...new Set([...requiredOf(member), ...requiredOf(outer)])];
+  if (required.length > 0) merged.required = required;
+  const type = intersectTypes(outer.type, member.type);
+  if (type !== undefined) merged.type = type;
+  for (const keyword of [...lower, ...upper]) {
+    const a = outer[keyword];
+    const b = member[keyword];
+    if (typeof a === 'number' && typeof b === 'number') {
+      merged[keyword] = lower.includes(keyword) ? Math.max(a, b) : Math.min(a, b);
+    }
+  }
+  if (Array.isArray(outer.enum) && Array.isArray(member.enum)) {
+    const theirs = member.enum.map((value) => JSON.stringify(value));
+    merged.enum = outer.enum.filter((value) => theirs.includes(JSON.stringify(value)));
+  }
+  for (const flag of anyFlags) {
+    if (outer[flag] === true || member[flag] === true) merged[flag] = true;
+  }
+  // 3.0's `nullable` stays the outer schema's: `{ nullable: true, allOf: [{ $ref }] }`
+  // is the 3.0 idiom for a nullable reference.
+  if (outer.additionalProperties === false || member.additionalProperties === false) {
+    merged.additionalProperties = false;
+  }
+  return merged;
+}
+
+/** Merges `allOf` members into one schema (see mergeTwo), following `$ref`s. */
+export function mergeAllOf(
+  document: JsonObject,
+  schema: Json | undefined,
+  refs: ReadonlySet<string> = new Set(),
+): JsonObject {
+  // A schema that is its own allOf member adds nothing the second time.
+  const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
+  if (ref !== undefined && refs.has(ref)) return {};
+  const inside = ref === undefined ? refs : new Set([...refs, ref]);
+  const resolved = deref(document, schema);
+  if (!isObject(resolved)) return {};
+  const { allOf, ...own } = resolved;
+  let merged: JsonObject = own;
+  if (Array.isArray(allOf)) {
+    for (const member of allOf) merged = mergeTwo(merged, mergeAllOf(document, member, inside));
+  }
+  return withoutDefaultFlags(alternativesNormalised(document, merged));
+}
+
+const defaultFlags: Record<string, Json> = {
+  readOnly: false,
+  writeOnly: false,
+  deprecated: false,
+  nullable: false,
+  uniqueItems: false,
+};
+
+function withoutDefaultFlags(schema: JsonObject): JsonObject {
+  let normal = schema;
+  for (const [flag, value] of Object.entries(defaultFlags)) {
+    if (normal[flag] !== value) continue;
+    const { [flag]: _gone, ...rest } = normal;
+    normal = rest;
+  }
+  return normal;
+}
+
+/** Documentation keys that a branch may carry and still "only name a type". */
+const branchNotes = new Set(['title', 'description', '$comment']);
+
+/** The types a branch allows, when it says nothing else (`{ type: string }`). */
+function typeOnly(branch: JsonObject): string[] | undefined {
+  const keys = Object.keys(branch).filter((key) => !branchNotes.has(key));
+  return keys.length === 1 && keys[0] === 'type' ? typeList(branch.type) : undefined;
+}
+
+const disjoint = (a: readonly string[], b: readonly string[]): boolean =>
+  !a.some(
+    (type) =>
+      b.includes(type) ||
+      (type === 'integer' && b.includes('number')) ||
+      (type === 'number' && b.includes('integer')),
+  );
+
+/** The `type`s a branch allows, when it names them; undefined for "any". */
+function branchTypes(document: JsonObject, branch: Json): string[] | undefined {
+  const merged = mergeAllOf(document, branch);
+  return typeList(merged.type);
+}
+
+// `oneOf` of pairwise type-disjoint branches is an `anyOf`; either of
+// them, when every branch only names types, is a list of types.
+function alternativesNormalised(document: JsonObject, schema: JsonObject): JsonObject {
+  const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : '';
+  if (key === '' || (Array.isArray(schema.oneOf) && Array.isArray(schema.anyOf))) return schema;
+  const branches = schema[key] as Json[];
+  if (branches.length === 0) return schema;
+  const types = branches.map((branch) => branchTypes(document, branch));
+  const allTyped = types.every((list): list is string[] => list !== undefined);
+  const pairwiseDisjoint =
+    allTyped && types.every((a, i) => types.slice(i + 1).every((b) => disjoint(a, b)));
+  if (key === 'oneOf' && !pairwiseDisjoint) return schema;
+  const only = branches.map((branch) => {
+    const resolved = deref(document, branch);
+    return isObject(resolved) && !Array.isArray(resolved.allOf) ? typeOnly(resolved) : undefined;
+  });
+  const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = schema;
+  if (only.every((list): list is string[] => list !== undefined)) {
+    const union = [...new Set(only.flat())];
+    const type = intersectTypes(rest.type, union.length === 1 ? (union[0] as string) : union);
+    return type === undefined ? rest : { ...rest, type };
+  }
+  return { ...rest, anyOf: branches };
+}
