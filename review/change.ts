@@ -82,6 +82,8 @@ export interface SchemaPair {
   head: SchemaView;
   baseDocument: JsonObject;
   headDocument: JsonObject;
+  /** For a property: whether its parent object requires it, on each side. */
+  requiredIn?: { base: boolean; head: boolean };
 }
 
 export interface Subjects {

@@ -248,6 +248,7 @@ class Comparison {
     baseSchema: Json | undefined,
     headSchema: Json | undefined,
     visiting: ReadonlySet<string>,
+    requiredIn?: { base: boolean; head: boolean },
   ): void {
     const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
     if (refs !== ' ' && visiting.has(refs)) return;
@@ -260,6 +261,7 @@ class Comparison {
       head: this.view(this.head, headSchema),
       baseDocument: this.base,
       headDocument: this.head,
+      ...(requiredIn ? { requiredIn } : {}),
     };
     this.apply('schema', pair);
     const label =
@@ -277,6 +279,7 @@ class Comparison {
         baseChild,
         headChild,
         inside,
+        { base: pair.base.required.has(name), head: pair.head.required.has(name) },
       );
     }
     const baseItems = pair.base.items;

@@ -80,6 +80,8 @@ function responsesOf(document: JsonObject, responses: Json | undefined): Map<str
 
 function securityOf(requirements: Json | undefined): Set<string> {
   const alternatives = new Set<string>();
+  // `security: []` lets anyone in: the same as the one alternative `{}`.
+  if (Array.isArray(requirements) && requirements.length === 0) alternatives.add('none');
   for (const requirement of Array.isArray(requirements) ? requirements : []) {
     if (!isObject(requirement)) continue;
     const schemes = Object.entries(requirement).map(([name, scopes]) =>

@@ -2,7 +2,7 @@
 // request parameter and for a response property: which way a bound went,
 // which enum values came and went, how the types and format changed.
 
-import { type Json, type JsonObject, sameJson } from '../../lib/json.ts';
+import { isObject, type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import { code } from '../change.ts';
 import { describeTypes, type SchemaView, valueTypes } from '../schema.ts';
 
@@ -161,3 +161,10 @@ export function valueMove(
 /** Values the review shows in a message. */
 export const shown = (value: Json | undefined): string =>
   value === undefined ? 'none' : code(JSON.stringify(value));
+
+/** How open an object is to keys it does not list: closed (false), typed (a schema), open. */
+export function openness(schema: JsonObject): 0 | 1 | 2 {
+  const extra = schema.additionalProperties;
+  if (extra === false) return 0;
+  return isObject(extra) ? 1 : 2;
+}

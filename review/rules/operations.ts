@@ -127,9 +127,12 @@ export const operationRules: Rule[] = [
       operation: {
         reads: ['security'],
         find: ({ base, head }) =>
-          missingFrom(base.security, head.security).map((alternative) =>
-            finding(head.key, `no longer accepts ${code(alternative)}`),
-          ),
+          // An operation open to anyone refuses no credentials.
+          head.security.has('none')
+            ? []
+            : missingFrom(base.security, head.security)
+                .filter((alternative) => alternative !== 'none')
+                .map((alternative) => finding(head.key, `no longer accepts ${code(alternative)}`)),
       },
     },
   },
@@ -142,9 +145,46 @@ export const operationRules: Rule[] = [
       operation: {
         reads: ['security'],
         find: ({ base, head }) =>
-          missingFrom(head.security, base.security).map((alternative) =>
-            finding(head.key, `now also accepts ${code(alternative)}`),
-          ),
+          // An operation that let anyone in accepted every credential already.
+          (base.security.has('none') ? [] : missingFrom(head.security, base.security))
+            .filter((alternative) => alternative !== 'none')
+            .map((alternative) => finding(head.key, `now also accepts ${code(alternative)}`)),
+      },
+    },
+  },
+  {
+    id: 'api-anonymous-access-added',
+    level: 'info',
+    description:
+      'An operation now lets clients in without credentials (`security: []` or `{}`): clients that send them still get in.',
+    oasdiff: null,
+    differs:
+      'oasdiff reports the schemes no longer listed (api-security-removed, INFO); what changed for clients is that none are needed.',
+    checks: {
+      operation: {
+        reads: ['security'],
+        find: ({ base, head }) =>
+          head.security.has('none') && !base.security.has('none')
+            ? [finding(head.key, 'now accepts requests without credentials')]
+            : [],
+      },
+    },
+  },
+  {
+    id: 'api-anonymous-access-removed',
+    level: 'error',
+    description:
+      'An operation that let clients in without credentials no longer does: those clients are refused.',
+    oasdiff: null,
+    differs:
+      'oasdiff reports the schemes now listed (api-security-added, INFO); a client that called without credentials is refused, so error here.',
+    checks: {
+      operation: {
+        reads: ['security'],
+        find: ({ base, head }) =>
+          base.security.has('none') && !head.security.has('none')
+            ? [finding(head.key, 'no longer accepts requests without credentials')]
+            : [],
       },
     },
   },

@@ -13,6 +13,7 @@ import {
   boundText,
   enumMove,
   lowerBounds,
+  openness,
   shown,
   typeMove,
   typeText,
@@ -366,7 +367,7 @@ export const parameterRules: Rule[] = [
         reads: ['schema.enum', 'schema.const'],
         find: onBoth((pair) => {
           const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
-          return move && !move.became && move.removed.length > 0
+          return move && !move.became && !move.dropped && move.removed.length > 0
             ? at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)
             : undefined;
         }),
@@ -449,4 +450,39 @@ export const parameterRules: Rule[] = [
   },
   ...defaultRules(),
   ...boundRules(),
+  ...additionalPropertiesRules(),
 ];
+
+// An object-valued parameter (deepObject, form-exploded): admitting fewer
+// keys refuses requests that were valid; admitting more refuses none. No
+// oasdiff rule.
+function additionalPropertiesRules(): Rule[] {
+  const move = (pair: BothSides): 'widened' | 'narrowed' | undefined => {
+    const before = pair.baseSchema.merged.additionalProperties;
+    const after = pair.headSchema.merged.additionalProperties;
+    if (sameJson(before, after)) return undefined;
+    return openness(pair.headSchema.merged) > openness(pair.baseSchema.merged)
+      ? 'widened'
+      : 'narrowed';
+  };
+  const text = (pair: BothSides) =>
+    `: additionalProperties ${shown(pair.baseSchema.merged.additionalProperties)} → ${shown(pair.headSchema.merged.additionalProperties)}`;
+  return (['narrowed', 'widened'] as const).map(
+    (way): Rule => ({
+      id: `request-parameter-additional-properties-${way}`,
+      level: way === 'narrowed' ? 'error' : 'info',
+      description:
+        way === 'narrowed'
+          ? 'An object parameter admits fewer (or other) keys than before: requests with them are refused.'
+          : 'An object parameter admits more keys: old requests stay valid.',
+      oasdiff: null,
+      differs: 'oasdiff has no rule for additionalProperties.',
+      checks: {
+        parameter: {
+          reads: ['schema.additionalProperties'],
+          find: onBoth((pair) => (move(pair) === way ? at(pair, text(pair)) : undefined)),
+        },
+      },
+    }),
+  );
+}

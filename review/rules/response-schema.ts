@@ -3,6 +3,7 @@
 // breaking when a value the client could read and parse before may now be
 // missing, null, of another type or outside what it was promised. Each id
 // also covers the body itself (oasdiff spells those `response-body-…`).
+import { type Json, sameResolved } from '../../lib/json.ts';
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
 import {
   type BoundKeyword,
@@ -12,6 +13,7 @@ import {
   boundText,
   enumMove,
   lowerBounds,
+  openness,
   shown,
   typeMove,
   typeText,
@@ -294,8 +296,7 @@ export const responseSchemaRules: Rule[] = [
         reads: ['enum', 'const'],
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
-          if (!move || move.became) return [];
-          if (move.dropped) return [at(pair, ': enum removed, any value possible')];
+          if (!move || move.became || move.dropped) return [];
           return move.added.length > 0
             ? [at(pair, `: enum value ${move.added.map(code).join(', ')} added`)]
             : [];
@@ -306,14 +307,16 @@ export const responseSchemaRules: Rule[] = [
   {
     id: 'response-property-enum-value-removed',
     level: 'info',
-    description: 'A response value takes fewer enum values.',
+    description:
+      'A response value takes fewer enum values, or its enum was dropped (values are no longer listed).',
     oasdiff: { id: 'response-property-enum-value-removed', level: 'INFO' },
     checks: {
       schema: {
         reads: ['enum', 'const'],
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
-          if (!move || move.dropped) return [];
+          if (!move) return [];
+          if (move.dropped) return [at(pair, ': enum dropped, values no longer listed')];
           if (move.became) return [at(pair, `: limited to ${move.added.map(code).join(', ')}`)];
           return move.removed.length > 0
             ? [at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)]
@@ -325,4 +328,194 @@ export const responseSchemaRules: Rule[] = [
   ...patternRules(),
   ...defaultRules(),
   ...boundRules(),
+  ...mutabilityRules(),
+  ...alternativeRules(),
+  ...additionalPropertiesRules(),
 ];
+
+// readOnly / writeOnly on a response property, by whether the parent
+// requires it: oasdiff's ids and levels. A writeOnly property is not sent in
+// answers (OpenAPI 3.1, Schema Object), so a required one that becomes
+// writeOnly may vanish from them as a removal would: there we differ.
+function mutabilityRules(): Rule[] {
+  const flags = [
+    ['readOnly', 'read-only'],
+    ['writeOnly', 'write-only'],
+  ] as const;
+  return (['optional', 'required'] as const).flatMap((need) =>
+    flags.flatMap(([flag, stem]) =>
+      ([true, false] as const).map((set): Rule => {
+        const id = `response-${need}-property-became-${set ? '' : 'not-'}${stem}`;
+        const hides = need === 'required' && flag === 'writeOnly' && set;
+        const oasdiffLevel = need === 'required' && flag === 'writeOnly' && !set ? 'WARN' : 'INFO';
+        return {
+          id,
+          level: hides ? 'warning' : oasdiffLevel === 'WARN' ? 'warning' : 'info',
+          description: `A${need === 'optional' ? 'n optional' : ' required'} response property ${set ? 'became' : 'is no longer'} ${flag}.`,
+          oasdiff: { id, level: oasdiffLevel },
+          ...(hides
+            ? {
+                differs:
+                  'warning here: a writeOnly property is not sent in answers, so a required one that becomes writeOnly may vanish from them.',
+              }
+            : {}),
+          checks: {
+            schema: {
+              reads: [flag],
+              find: (pair) => {
+                const required = pair.requiredIn?.head ?? false;
+                if ((need === 'required') !== required) return [];
+                const before = pair.base.merged[flag] === true;
+                const after = pair.head.merged[flag] === true;
+                return before !== after && after === set
+                  ? [at(pair, ` ${set ? 'became' : 'is no longer'} ${flag}`)]
+                  : [];
+              },
+            },
+          },
+        };
+      }),
+    ),
+  );
+}
+
+const alternativesOf = (view: SchemaPair['base']): Json[] => [
+  ...(Array.isArray(view.merged.oneOf) ? view.merged.oneOf : []),
+  ...(Array.isArray(view.merged.anyOf) ? view.merged.anyOf : []),
+];
+
+/** Branches of `these` that the other side has no equal of (references followed). */
+function branchesOnlyIn(pair: SchemaPair, side: 'base' | 'head'): Json[] {
+  const [these, those, mine, theirs] =
+    side === 'base'
+      ? [pair.base, pair.head, pair.baseDocument, pair.headDocument]
+      : [pair.head, pair.base, pair.headDocument, pair.baseDocument];
+  const others = alternativesOf(those);
+  return alternativesOf(these).filter(
+    (branch) => !others.some((other) => sameResolved(mine, branch, theirs, other)),
+  );
+}
+
+// oneOf / anyOf (after normalisation: a nullable X is X, type-only branches
+// are a type list). Wrapping a value in alternatives takes away what it
+// promised; a new branch is a shape clients have not seen.
+function alternativeRules(): Rule[] {
+  const reads = ['oneOf', 'anyOf'];
+  const has = (view: SchemaPair['base']) => alternativesOf(view).length > 0;
+  return [
+    {
+      id: 'response-body-wrapped-in-one-of',
+      level: 'error',
+      description:
+        'A response value (the body or a property) was restructured into a oneOf or anyOf: what it guaranteed may no longer be there.',
+      oasdiff: { id: 'response-body-wrapped-in-one-of', level: 'ERR' },
+      checks: {
+        schema: {
+          reads,
+          find: (pair) =>
+            !has(pair.base) && has(pair.head)
+              ? [
+                  at(
+                    pair,
+                    `: wrapped in ${Array.isArray(pair.head.merged.oneOf) ? 'oneOf' : 'anyOf'}`,
+                  ),
+                ]
+              : [],
+        },
+      },
+    },
+    {
+      id: 'response-body-unwrapped-from-one-of',
+      level: 'info',
+      description:
+        'A response value is no longer a oneOf or anyOf: its one shape is compared as usual, property by property.',
+      oasdiff: { id: 'response-body-one-of-removed', level: 'INFO' },
+      checks: {
+        schema: {
+          reads,
+          find: (pair) =>
+            has(pair.base) && !has(pair.head) ? [at(pair, ': no longer a oneOf or anyOf')] : [],
+        },
+      },
+    },
+    {
+      id: 'response-property-one-of-added',
+      level: 'error',
+      description:
+        'A branch was added to (or changed in) the oneOf or anyOf of a response value: a shape clients have not seen.',
+      oasdiff: { id: 'response-property-one-of-added', level: 'ERR' },
+      differs:
+        'oasdiff calls an anyOf branch added INFO (response-property-any-of-added); for a client a new anyOf branch is a new shape too, so error here.',
+      checks: {
+        schema: {
+          reads,
+          find: (pair) =>
+            has(pair.base) && has(pair.head) && branchesOnlyIn(pair, 'head').length > 0
+              ? [at(pair, `: ${branchesOnlyIn(pair, 'head').length} branch(es) added or changed`)]
+              : [],
+        },
+      },
+    },
+    {
+      id: 'response-property-one-of-removed',
+      level: 'info',
+      description: 'A branch of the oneOf or anyOf of a response value was removed: fewer shapes.',
+      oasdiff: { id: 'response-property-one-of-removed', level: 'INFO' },
+      checks: {
+        schema: {
+          reads,
+          find: (pair) =>
+            has(pair.base) && has(pair.head) && branchesOnlyIn(pair, 'base').length > 0
+              ? [at(pair, `: ${branchesOnlyIn(pair, 'base').length} branch(es) removed`)]
+              : [],
+        },
+      },
+    },
+  ];
+}
+
+// No oasdiff rule. Responses: an object that admits more keys breaks only
+// clients that validate strictly (code generated with additionalProperties
+// false rejects the answer), so a warning; one that admits fewer is safe.
+function additionalPropertiesRules(): Rule[] {
+  const move = (pair: SchemaPair): 'widened' | 'narrowed' | undefined => {
+    const before = pair.base.merged.additionalProperties;
+    const after = pair.head.merged.additionalProperties;
+    if (sameResolved(pair.baseDocument, before, pair.headDocument, after)) return undefined;
+    const from = openness(pair.base.merged);
+    const to = openness(pair.head.merged);
+    return to < from ? 'narrowed' : 'widened';
+  };
+  const text = (pair: SchemaPair) =>
+    `: additionalProperties ${shown(pair.base.merged.additionalProperties)} → ${shown(pair.head.merged.additionalProperties)}`;
+  return [
+    {
+      id: 'response-property-additional-properties-widened',
+      level: 'warning',
+      description:
+        'A response object admits more (or other) keys than it listed: clients that validate strictly reject the answer; tolerant readers ignore them.',
+      oasdiff: null,
+      differs: 'oasdiff has no rule for additionalProperties.',
+      checks: {
+        schema: {
+          reads: ['additionalProperties'],
+          find: (pair) => (move(pair) === 'widened' ? [at(pair, text(pair))] : []),
+        },
+      },
+    },
+    {
+      id: 'response-property-additional-properties-narrowed',
+      level: 'info',
+      description:
+        'A response object admits fewer keys it does not list: nothing new reaches clients.',
+      oasdiff: null,
+      differs: 'oasdiff has no rule for additionalProperties.',
+      checks: {
+        schema: {
+          reads: ['additionalProperties'],
+          find: (pair) => (move(pair) === 'narrowed' ? [at(pair, text(pair))] : []),
+        },
+      },
+    },
+  ];
+}

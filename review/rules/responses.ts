@@ -9,6 +9,7 @@ import {
   type ResponsePair,
   type Rule,
 } from '../change.ts';
+import { mediaTypeName } from '../normalise.ts';
 import { describeTypes, valueTypes, viewSchema } from '../schema.ts';
 
 const success = (status: string): boolean => /^2/.test(status);
@@ -200,20 +201,77 @@ export const responseRules: Rule[] = [
   {
     id: 'response-header-type-changed',
     level: 'error',
-    description: 'The type of a response header changed: clients parse it as the old type.',
+    description:
+      'The type of a response header widened or changed: clients parse it as the old type.',
     oasdiff: { id: 'response-header-type-changed', level: 'ERR' },
     checks: {
       response: {
         reads: ['headers'],
-        find: onHeaders(({ base, head }, pair) => {
-          if (!base || !head) return undefined;
-          const before = valueTypes(viewSchema(pair.operation.baseDocument, base.schema));
-          const after = valueTypes(viewSchema(pair.operation.headDocument, head.schema));
-          return sameJson(before, after)
-            ? undefined
-            : `type changed from ${code(describeTypes(before))} to ${code(describeTypes(after))}`;
+        find: onHeaders((header, pair) => {
+          const move = headerTypeMove(header, pair);
+          return move?.compatible === false ? move.text : undefined;
         }),
       },
     },
   },
+  {
+    id: 'response-header-type-compatible',
+    level: 'info',
+    description:
+      'The type of a response header narrowed: a header is text, so `string` to `integer` (or a subset of types) still reads as before.',
+    oasdiff: { id: 'response-header-type-compatible', level: 'INFO' },
+    checks: {
+      response: {
+        reads: ['headers'],
+        find: onHeaders((header, pair) => {
+          const move = headerTypeMove(header, pair);
+          return move?.compatible === true ? `${move.text} (compatible)` : undefined;
+        }),
+      },
+    },
+  },
+  {
+    id: 'response-media-type-name-changed',
+    level: 'info',
+    description:
+      'A media type kept its essence and changed its parameters (`application/json` → `application/json; charset=utf-8`): the same body.',
+    oasdiff: { id: 'response-media-type-name-changed', level: 'INFO' },
+    checks: {
+      response: {
+        reads: ['content'],
+        find: (pair) => {
+          if (!pair.base || !pair.head) return [];
+          const before = objectAt(pair.base.content);
+          const after = objectAt(pair.head.content);
+          return Object.keys(before).flatMap((essence) => {
+            if (after[essence] === undefined) return [];
+            const from = mediaTypeName(before[essence], essence);
+            const to = mediaTypeName(after[essence], essence);
+            return from === to ? [] : [at(pair, `: media type ${code(from)} → ${code(to)}`)];
+          });
+        },
+      },
+    },
+  },
 ];
+
+/** How a header's type moved; `compatible` when every new value reads as an old one. */
+function headerTypeMove(
+  { base, head }: Header,
+  pair: ResponsePair,
+): { compatible: boolean; text: string } | undefined {
+  if (!base || !head) return undefined;
+  const before = valueTypes(viewSchema(pair.operation.baseDocument, base.schema));
+  const after = valueTypes(viewSchema(pair.operation.headDocument, head.schema));
+  if (sameJson(before, after)) return undefined;
+  const text = `type changed from ${code(describeTypes(before))} to ${code(describeTypes(after))}`;
+  // Headers travel as text: a string header admits every value of any type.
+  const compatible =
+    after !== undefined &&
+    (before === undefined ||
+      (before.length === 1 && before[0] === 'string') ||
+      after.every(
+        (type) => before.includes(type) || (type === 'integer' && before.includes('number')),
+      ));
+  return { compatible, text };
+}
