@@ -3,6 +3,7 @@
 // level, description, oasdiff counterpart and check; adding one means adding
 // it there and a fixture under fixtures/changes/ named after its id.
 import type { Rule } from './change.ts';
+import { constraintRules } from './rules/constraints.ts';
 import { documentationRules } from './rules/documentation.ts';
 import { lifecycleRules } from './rules/lifecycle.ts';
 import { operationRules } from './rules/operations.ts';
@@ -18,6 +19,7 @@ export const catalogue: readonly Rule[] = [
   ...parameterRules,
   ...responseRules,
   ...responseSchemaRules,
+  ...constraintRules,
   ...securityRules,
   ...serverRules,
   ...documentationRules,

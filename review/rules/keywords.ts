@@ -102,6 +102,12 @@ export function enumMove(base: JsonObject, head: JsonObject): EnumMove | undefin
 
 export type TypeMove = 'changed' | 'generalized' | 'specialized';
 
+/** Whether the types are said (`type`, or alternatives that each say them), not inferred. */
+const declaresTypes = (view: SchemaView): boolean =>
+  view.merged.type !== undefined ||
+  Array.isArray(view.merged.oneOf) ||
+  Array.isArray(view.merged.anyOf);
+
 /** Whether values of `type` are valid under `types` (every integer is a number). */
 const within = (type: string, types: readonly string[]): boolean =>
   types.includes(type) || (type === 'integer' && types.includes('number'));
@@ -118,11 +124,20 @@ export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefin
   const after = valueTypes(head);
   const formatBefore = base.merged.format;
   const formatAfter = head.merged.format;
+  // A `type` written out or taken away, where the types read the same
+  // (inferred from `items` or `properties`), still widens or narrows: without
+  // it, any value is valid.
+  const declaredBefore = declaresTypes(base);
+  const declaredAfter = declaresTypes(head);
   const typesSame = describeTypes(before) === describeTypes(after);
   const formatSame = sameJson(formatBefore, formatAfter);
-  if (typesSame && formatSame) return undefined;
+  if (typesSame && formatSame && declaredBefore === declaredAfter) return undefined;
   const typeWay: TypeMove | undefined = typesSame
-    ? undefined
+    ? declaredBefore === declaredAfter
+      ? undefined
+      : declaredAfter
+        ? 'specialized'
+        : 'generalized'
     : after === undefined || before?.every((t) => within(t, after))
       ? 'generalized'
       : before === undefined || after.every((t) => within(t, before))
@@ -142,7 +157,8 @@ export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefin
 export function typeText(base: SchemaView, head: SchemaView): string {
   const show = (view: SchemaView) => {
     const format = view.merged.format;
-    return `${describeTypes(valueTypes(view))}${typeof format === 'string' ? ` (${format})` : ''}`;
+    const types = declaresTypes(view) ? describeTypes(valueTypes(view)) : 'any';
+    return `${types}${typeof format === 'string' ? ` (${format})` : ''}`;
   };
   return `type changed from ${code(show(base))} to ${code(show(head))}`;
 }

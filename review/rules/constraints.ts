@@ -1,0 +1,117 @@
+// The constraints without a bound-style rule family of their own:
+// `multipleOf`, `uniqueItems`, `minProperties` and `maxProperties`. Each
+// narrows or widens what is valid; as for bounds, a narrowing refuses
+// requests that were valid (error) and keeps answers within what was promised
+// (info), a widening does the opposite. oasdiff has no rule for them.
+import type { JsonObject } from '../../lib/json.ts';
+import { code, finding, type ParameterPair, type Rule, type SchemaPair } from '../change.ts';
+import { shown } from './keywords.ts';
+import { subject } from './response-schema.ts';
+
+type Move = 'narrowed' | 'widened';
+
+const numberOrUndefined = (value: unknown): number | undefined =>
+  typeof value === 'number' ? value : undefined;
+
+/** Per keyword: how it moved between two schemas, if it did. */
+const moves: Record<string, (base: JsonObject, head: JsonObject) => Move | undefined> = {
+  multipleOf: (base, head) => {
+    const before = numberOrUndefined(base.multipleOf);
+    const after = numberOrUndefined(head.multipleOf);
+    if (before === after) return undefined;
+    if (after === undefined) return 'widened';
+    // Every multiple of `after` is one of `before` when `after` is a multiple of it.
+    return before === undefined || Number.isInteger(after / before) ? 'narrowed' : 'widened';
+  },
+  uniqueItems: (base, head) =>
+    (base.uniqueItems === true) === (head.uniqueItems === true)
+      ? undefined
+      : head.uniqueItems === true
+        ? 'narrowed'
+        : 'widened',
+  minProperties: (base, head) => {
+    const before = numberOrUndefined(base.minProperties);
+    const after = numberOrUndefined(head.minProperties);
+    if (before === after) return undefined;
+    return after !== undefined && (before === undefined || after > before) ? 'narrowed' : 'widened';
+  },
+  maxProperties: (base, head) => {
+    const before = numberOrUndefined(base.maxProperties);
+    const after = numberOrUndefined(head.maxProperties);
+    if (before === after) return undefined;
+    return after !== undefined && (before === undefined || after < before) ? 'narrowed' : 'widened';
+  },
+};
+
+const stems: Record<string, string> = {
+  multipleOf: 'multiple-of',
+  uniqueItems: 'unique-items',
+  minProperties: 'min-properties',
+  maxProperties: 'max-properties',
+};
+
+const text = (keyword: string, base: JsonObject, head: JsonObject) =>
+  `: ${keyword} ${shown(base[keyword] as never)} → ${shown(head[keyword] as never)}`;
+
+const parameterLabel = (pair: ParameterPair): string => {
+  const [location, ...name] = pair.key.split(' ');
+  return `${location} parameter ${code(name.join(' '))}`;
+};
+
+function rulesFor(keyword: string): Rule[] {
+  const move = moves[keyword] as (base: JsonObject, head: JsonObject) => Move | undefined;
+  const stem = stems[keyword];
+  const differs = 'oasdiff has no rule for this keyword.';
+  return (['narrowed', 'widened'] as const).flatMap((way): Rule[] => [
+    {
+      id: `request-parameter-${stem}-${way}`,
+      level: way === 'narrowed' ? 'error' : 'info',
+      description:
+        way === 'narrowed'
+          ? `\`${keyword}\` of a parameter narrowed or appeared: requests that were valid may be refused.`
+          : `\`${keyword}\` of a parameter widened or went away: old requests stay valid.`,
+      oasdiff: null,
+      differs,
+      checks: {
+        parameter: {
+          reads: [`schema.${keyword}`],
+          find: (pair: ParameterPair) => {
+            if (!pair.baseSchema || !pair.headSchema) return [];
+            const [base, head] = [pair.baseSchema.merged, pair.headSchema.merged];
+            return move(base, head) === way
+              ? [
+                  finding(
+                    pair.operation.head.key,
+                    `${parameterLabel(pair)}${text(keyword, base, head)}`,
+                  ),
+                ]
+              : [];
+          },
+        },
+      },
+    },
+    {
+      id: `response-property-${stem}-${way}`,
+      level: way === 'narrowed' ? 'info' : 'error',
+      description:
+        way === 'narrowed'
+          ? `\`${keyword}\` of a response value narrowed or appeared: values stay within what clients expected.`
+          : `\`${keyword}\` of a response value widened or went away: clients may get values outside what was promised.`,
+      oasdiff: null,
+      differs,
+      checks: {
+        schema: {
+          reads: [keyword],
+          find: (pair: SchemaPair) => {
+            const [base, head] = [pair.base.merged, pair.head.merged];
+            return move(base, head) === way
+              ? [finding(pair.operation, `${subject(pair)}${text(keyword, base, head)}`)]
+              : [];
+          },
+        },
+      },
+    },
+  ]);
+}
+
+export const constraintRules: Rule[] = Object.keys(moves).flatMap(rulesFor);
