@@ -59,7 +59,9 @@ function schemaPlaces(pointer: string, node: Json | undefined, out: Place[]): vo
   for (const key of schemaLists) {
     const list = node[key];
     if (Array.isArray(list))
-      list.forEach((child, i) => schemaPlaces(`${pointer}/${key}/${i}`, child, out));
+      list.forEach((child, i) => {
+        schemaPlaces(`${pointer}/${key}/${i}`, child, out);
+      });
   }
 }
 
@@ -111,7 +113,9 @@ export function placesOf(document: JsonObject): Place[] {
       if (!isObject(operation)) continue;
       out.push({ kind: 'operation', pointer: `${at}/${method}`, node: operation });
       const parameters = Array.isArray(operation.parameters) ? operation.parameters : [];
-      parameters.forEach((p, i) => parameter(`${at}/${method}/parameters/${i}`, p));
+      parameters.forEach((p, i) => {
+        parameter(`${at}/${method}/parameters/${i}`, p);
+      });
       for (const [status, r] of Object.entries(
         isObject(operation.responses) ? operation.responses : {},
       )) {
