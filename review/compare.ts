@@ -19,8 +19,10 @@ import {
   type Change,
   change,
   code,
+  type Finding,
   kindOf,
   type OperationPair,
+  type Rule,
   type SchemaPair,
   type Subject,
   type Subjects,
@@ -38,6 +40,19 @@ for (const rule of catalogue) {
     reads.set(subject as Subject, known);
   }
 }
+
+/** Per subject, the rules that check it, in catalogue order: found once, not per node. */
+const checksOf = Object.fromEntries(
+  (['document', 'operation', 'parameter', 'response', 'schema'] as const).map((subject) => [
+    subject,
+    catalogue.flatMap((rule) => {
+      const check = rule.checks[subject];
+      return check === undefined
+        ? []
+        : [{ rule, find: check.find as (pair: Subjects[Subject]) => Finding[] }];
+    }),
+  ]),
+) as Record<Subject, { rule: Rule; find: (pair: Subjects[Subject]) => Finding[] }[]>;
 
 /** Keys the comparer itself walks into (and so explains) on top of the rules' reads. */
 const walked: Record<Subject, readonly string[]> = {
@@ -85,10 +100,8 @@ class Comparison {
   }
 
   apply<S extends Subject>(subject: S, pair: Subjects[S]): void {
-    for (const rule of catalogue) {
-      const check = rule.checks[subject];
-      if (check === undefined) continue;
-      for (const found of check.find(pair)) {
+    for (const { rule, find } of checksOf[subject]) {
+      for (const found of find(pair as never)) {
         this.changes.push(change(kindOf[rule.level], rule.id, found.operation, found.message));
       }
     }

@@ -31,14 +31,20 @@ const defaultStyle: Record<string, string> = {
 export function normaliseParameter(parameter: JsonObject): JsonObject {
   const location = String(parameter.in);
   const style = parameter.style ?? defaultStyle[location];
-  const normal: JsonObject = { ...parameter };
+  const normal: JsonObject = {};
+  for (const key in parameter) {
+    const value = parameter[key] as Json;
+    // `false` flags that are the default say nothing (`required` is true on a path).
+    const defaultFlag =
+      value === false &&
+      (key === 'deprecated' ||
+        key === 'allowEmptyValue' ||
+        (key === 'required' && location !== 'path'));
+    if (!defaultFlag) normal[key] = value;
+  }
   if (style !== undefined) normal.style = style;
   normal.explode = parameter.explode ?? style === 'form';
   if (location === 'query') normal.allowReserved = parameter.allowReserved ?? false;
-  for (const flag of ['deprecated', 'allowEmptyValue']) {
-    if (normal[flag] === false) delete normal[flag];
-  }
-  if (location !== 'path' && normal.required === false) delete normal.required;
   return normal;
 }
 
@@ -170,11 +176,12 @@ const defaultFlags: Record<string, Json> = {
 };
 
 function withoutDefaultFlags(schema: JsonObject): JsonObject {
-  let normal = schema;
-  for (const [flag, value] of Object.entries(defaultFlags)) {
-    if (normal[flag] !== value) continue;
-    const { [flag]: _gone, ...rest } = normal;
-    normal = rest;
+  let found = false;
+  for (const flag in defaultFlags) if (schema[flag] === false) found = true;
+  if (!found) return schema;
+  const normal: JsonObject = {};
+  for (const key in schema) {
+    if (!(key in defaultFlags && schema[key] === false)) normal[key] = schema[key] as Json;
   }
   return normal;
 }

@@ -19,7 +19,19 @@ const at = (pair: ResponsePair, text: string): Finding =>
 
 type Header = { name: string; base: JsonObject | undefined; head: JsonObject | undefined };
 
+// Every header rule reads the same pairs: resolved once per response pair.
+const headerCache = new WeakMap<ResponsePair, Header[]>();
+
 function headersOf(pair: ResponsePair): Header[] {
+  let headers = headerCache.get(pair);
+  if (headers === undefined) {
+    headers = resolveHeaders(pair);
+    headerCache.set(pair, headers);
+  }
+  return headers;
+}
+
+function resolveHeaders(pair: ResponsePair): Header[] {
   if (!pair.base || !pair.head) return [];
   const resolve = (document: JsonObject, response: JsonObject) =>
     new Map(
