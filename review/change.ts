@@ -8,6 +8,7 @@
 // subject it reads: the comparer reports any other key that differs as
 // unclassified, so no difference passes unseen whatever else changed.
 import type { JsonObject } from '../lib/json.ts';
+import { code } from './inert.ts';
 import type { Operation } from './operations.ts';
 import type { SchemaView } from './schema.ts';
 
@@ -114,7 +115,13 @@ export const missingFrom = <T>(a: Iterable<T>, b: { has(key: T): boolean }): T[]
   [...a].filter((key) => !b.has(key));
 
 /** A contract value in a message: see inert.ts. */
-export { code } from './inert.ts';
+export { code };
+
+/** `query parameter \`page_size\``: how messages name a parameter. */
+export const parameterLabel = (pair: ParameterPair): string => {
+  const [location, ...name] = pair.key.split(' ');
+  return `${location} parameter ${code(name.join(' '))}`;
+};
 
 export const finding = (operation: string | null, message: string): Finding => ({
   operation,

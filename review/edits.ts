@@ -287,10 +287,7 @@ const schemaEdits: Record<string, Edit> = {
 };
 
 const parameterEdits: Record<string, Edit> = {
-  required: (node) => {
-    if (node.in === 'path') return undefined;
-    return flagEdit('required')(node, Math.random);
-  },
+  required: (node, random) => (node.in === 'path' ? undefined : flagEdit('required')(node, random)),
   deprecated: flagEdit('deprecated'),
   'x-sunset': (node) => {
     node.deprecated = true;

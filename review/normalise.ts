@@ -76,7 +76,8 @@ export function normaliseContent(content: Json | undefined): JsonObject | undefi
 
 // --- schemas --------------------------------------------------------------------
 
-const typeList = (type: Json | undefined): string[] | undefined => {
+/** A `type` keyword as a list of names; undefined when there is none. */
+export const typeList = (type: Json | undefined): string[] | undefined => {
   if (typeof type === 'string') return [type];
   if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
   return undefined;

@@ -4,7 +4,7 @@
 // meaning), so moving a property between an allOf member and its parent, or
 // spelling "nullable" one way or another, is not a change.
 import { isObject, type Json, type JsonObject } from '../lib/json.ts';
-import { mergeAllOf, requiredOf } from './normalise.ts';
+import { mergeAllOf, requiredOf, typeList } from './normalise.ts';
 
 export interface SchemaView {
   /** JSON types the value may have, `null` included; `undefined` when unconstrained. */
@@ -17,12 +17,6 @@ export interface SchemaView {
   /** The merged schema itself, for bounds, enums and documentation. */
   merged: JsonObject;
 }
-
-const typeList = (type: Json | undefined): string[] | undefined => {
-  if (typeof type === 'string') return [type];
-  if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
-  return undefined;
-};
 
 const isNullOnly = (schema: JsonObject): boolean => {
   const types = typeList(schema.type);

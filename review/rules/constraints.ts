@@ -4,7 +4,14 @@
 // requests that were valid (error) and keeps answers within what was promised
 // (info), a widening does the opposite. oasdiff has no rule for them.
 import type { JsonObject } from '../../lib/json.ts';
-import { code, finding, type ParameterPair, type Rule, type SchemaPair } from '../change.ts';
+import {
+  code,
+  finding,
+  type ParameterPair,
+  parameterLabel,
+  type Rule,
+  type SchemaPair,
+} from '../change.ts';
 import { shown } from './keywords.ts';
 import { subject } from './response-schema.ts';
 
@@ -52,11 +59,6 @@ const stems: Record<string, string> = {
 
 const text = (keyword: string, base: JsonObject, head: JsonObject) =>
   `: ${keyword} ${shown(base[keyword] as never)} → ${shown(head[keyword] as never)}`;
-
-const parameterLabel = (pair: ParameterPair): string => {
-  const [location, ...name] = pair.key.split(' ');
-  return `${location} parameter ${code(name.join(' '))}`;
-};
 
 function rulesFor(keyword: string): Rule[] {
   const move = moves[keyword] as (base: JsonObject, head: JsonObject) => Move | undefined;

@@ -2,12 +2,13 @@
 // with its `x-sunset` date when one is given (oasdiff reads the same
 // extension). Deprecating changes nothing a client sends or parses today: it
 // is a notice, listed as such; so is undoing it, or moving the sunset.
-import type { Json, JsonObject } from '../../lib/json.ts';
+import { type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import {
   code,
   type Finding,
   finding,
   type ParameterPair,
+  parameterLabel,
   type Rule,
   type SchemaPair,
 } from '../change.ts';
@@ -21,9 +22,7 @@ const deprecated = (node: JsonObject | undefined): boolean => node?.deprecated =
 /** How the deprecation of a node moved, if it did; `sunset` when only x-sunset did. */
 function lifecycleMove(base: JsonObject, head: JsonObject): Way | undefined {
   if (deprecated(base) !== deprecated(head)) return deprecated(head) ? 'deprecated' : 'reactivated';
-  return JSON.stringify(base['x-sunset']) === JSON.stringify(head['x-sunset'])
-    ? undefined
-    : 'sunset';
+  return sameJson(base['x-sunset'], head['x-sunset']) ? undefined : 'sunset';
 }
 
 function lifecycleText(way: Way, base: JsonObject, head: JsonObject): string {
@@ -85,11 +84,6 @@ const targets: Target[] = [
   },
 ];
 
-const parameterLabel = (pair: ParameterPair): string => {
-  const [location, ...name] = pair.key.split(' ');
-  return `${location} parameter ${code(name.join(' '))}`;
-};
-
 /** A parameter is deprecated when it or its schema says so. */
 const parameterLifecycle = (parameter: JsonObject, schema: JsonObject): JsonObject => ({
   deprecated: deprecated(parameter) || deprecated(schema),
@@ -106,7 +100,7 @@ function checksFor(stem: string, way: Way): Rule['checks'] {
         reads,
         find: ({ base, head }) =>
           lifecycleMove(base.raw, head.raw) === way
-            ? [finding(head.key, lifecycleText(way, base.raw, head.raw).replace(/^: /, '').trim())]
+            ? [finding(head.key, lifecycleText(way, base.raw, head.raw).replace(/^:? /, ''))]
             : [],
       },
     };

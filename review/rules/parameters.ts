@@ -3,7 +3,14 @@
 // means something else.
 
 import { type JsonObject, sameJson } from '../../lib/json.ts';
-import { code, type Finding, finding, type ParameterPair, type Rule } from '../change.ts';
+import {
+  code,
+  type Finding,
+  finding,
+  type ParameterPair,
+  parameterLabel,
+  type Rule,
+} from '../change.ts';
 import type { SchemaView } from '../schema.ts';
 import {
   type BoundKeyword,
@@ -19,11 +26,6 @@ import {
   typeText,
   valueMove,
 } from './keywords.ts';
-
-const label = (pair: ParameterPair): string => {
-  const [location, ...name] = pair.key.split(' ');
-  return `${location} parameter ${code(name.join(' '))}`;
-};
 
 const nameOf = (key: string): string => key.split(' ').slice(1).join(' ');
 
@@ -53,7 +55,7 @@ const onBoth =
   };
 
 const at = (pair: ParameterPair, text: string): Finding =>
-  finding(pair.operation.head.key, `${label(pair)}${text}`);
+  finding(pair.operation.head.key, `${parameterLabel(pair)}${text}`);
 
 const added = (pair: ParameterPair) => pair.base === undefined && movedTo(pair) === undefined;
 

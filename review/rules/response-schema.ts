@@ -350,7 +350,7 @@ function mutabilityRules(): Rule[] {
         const oasdiffLevel = need === 'required' && flag === 'writeOnly' && !set ? 'WARN' : 'INFO';
         return {
           id,
-          level: hides ? 'warning' : oasdiffLevel === 'WARN' ? 'warning' : 'info',
+          level: hides || oasdiffLevel === 'WARN' ? 'warning' : 'info',
           description: `A${need === 'optional' ? 'n optional' : ' required'} response property ${set ? 'became' : 'is no longer'} ${flag}.`,
           oasdiff: { id, level: oasdiffLevel },
           ...(hides
