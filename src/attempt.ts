@@ -90,8 +90,13 @@ export async function sendDirect(
   const response = await (transport.fetch
     ? transport.fetch(new Request(url, init))
     : globalThis.fetch(url, init));
-  const limits = { maxResponseBytes: transport.maxResponseBytes, method, path: call.path };
-  const text = await readCappedText(response, { ...limits, baseUrl: transport.baseUrl });
+  const { maxResponseBytes, baseUrl } = transport;
+  const text = await readCappedText(response, {
+    maxResponseBytes,
+    method,
+    path: call.path,
+    baseUrl,
+  });
   if (response.ok) return { data: text, response };
   // As openapi-fetch reads an error body: JSON when it parses, else the text.
   try {
