@@ -165,7 +165,7 @@ export function mergeAllOf(
   if (Array.isArray(allOf)) {
     for (const member of allOf) merged = mergeTwo(merged, mergeAllOf(document, member, inside));
   }
-  return withoutDefaultFlags(alternativesNormalised(document, merged));
+  return withoutDefaultFlags(alternativesNormalised(document, merged, inside));
 }
 
 const defaultFlags: Record<string, Json> = {
@@ -205,19 +205,28 @@ const disjoint = (a: readonly string[], b: readonly string[]): boolean =>
   );
 
 /** The `type`s a branch allows, when it names them; undefined for "any". */
-function branchTypes(document: JsonObject, branch: Json): string[] | undefined {
-  const merged = mergeAllOf(document, branch);
+function branchTypes(
+  document: JsonObject,
+  branch: Json,
+  refs: ReadonlySet<string>,
+): string[] | undefined {
+  // A branch that refers back to a schema being merged reads as "any type".
+  const merged = mergeAllOf(document, branch, refs);
   return typeList(merged.type);
 }
 
 // `oneOf` of pairwise type-disjoint branches is an `anyOf`; either of
 // them, when every branch only names types, is a list of types.
-function alternativesNormalised(document: JsonObject, schema: JsonObject): JsonObject {
+function alternativesNormalised(
+  document: JsonObject,
+  schema: JsonObject,
+  refs: ReadonlySet<string>,
+): JsonObject {
   const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : '';
   if (key === '' || (Array.isArray(schema.oneOf) && Array.isArray(schema.anyOf))) return schema;
   const branches = schema[key] as Json[];
   if (branches.length === 0) return schema;
-  const types = branches.map((branch) => branchTypes(document, branch));
+  const types = branches.map((branch) => branchTypes(document, branch, refs));
   const allTyped = types.every((list): list is string[] => list !== undefined);
   const pairwiseDisjoint =
     allTyped && types.every((a, i) => types.slice(i + 1).every((b) => disjoint(a, b)));

@@ -26,8 +26,23 @@ const isNullOnly = (schema: JsonObject): boolean => {
   );
 };
 
+// Alternatives are viewed inside alternatives; a schema that is its own
+// branch (`A: { oneOf: [{ $ref: A }, …] }`) would never end. Past this depth a
+// branch reads as unconstrained, far beyond any schema written by hand.
+const maxAlternativeDepth = 32;
+
 /** The view of a schema; see SchemaView. */
-export function viewSchema(document: JsonObject, schema: Json | undefined): SchemaView {
+export function viewSchema(document: JsonObject, schema: Json | undefined, depth = 0): SchemaView {
+  if (depth > maxAlternativeDepth) {
+    return {
+      types: undefined,
+      nullable: false,
+      properties: new Map(),
+      required: new Set(),
+      items: undefined,
+      merged: {},
+    };
+  }
   const merged = mergeAllOf(document, schema);
   const alternatives = [
     ...(Array.isArray(merged.oneOf) ? merged.oneOf : []),
@@ -43,11 +58,11 @@ export function viewSchema(document: JsonObject, schema: Json | undefined): Sche
   const valued = alternatives.filter((branch) => !isNullOnly(branch));
   if (valued.length === 1 && valued[0] !== undefined && ownTypes === undefined) {
     // `oneOf: [X, {type: 'null'}]` is X made nullable: compare it as X.
-    const inner = viewSchema(document, { ...valued[0], ...withoutAlternatives(merged) });
+    const inner = viewSchema(document, { ...valued[0], ...withoutAlternatives(merged) }, depth + 1);
     return { ...inner, nullable: nullable || inner.nullable };
   }
   let types: Set<string> | undefined = ownTypes ? new Set(ownTypes) : undefined;
-  if (types === undefined && valued.length > 1) types = unionOfTypes(document, valued);
+  if (types === undefined && valued.length > 1) types = unionOfTypes(document, valued, depth);
   if (types !== undefined && nullable) types.add('null');
   nullable = types?.has('null') ?? nullable;
   return {
@@ -71,10 +86,14 @@ function inferredTypes(schema: JsonObject): string[] | undefined {
   return undefined;
 }
 
-function unionOfTypes(document: JsonObject, branches: JsonObject[]): Set<string> | undefined {
+function unionOfTypes(
+  document: JsonObject,
+  branches: JsonObject[],
+  depth: number,
+): Set<string> | undefined {
   const union = new Set<string>();
   for (const branch of branches) {
-    const view = viewSchema(document, branch);
+    const view = viewSchema(document, branch, depth + 1);
     if (view.types === undefined) return undefined;
     for (const type of view.types) union.add(type);
   }

@@ -5,7 +5,6 @@
 // (info), a widening does the opposite. oasdiff has no rule for them.
 import type { JsonObject } from '../../lib/json.ts';
 import {
-  code,
   finding,
   type ParameterPair,
   parameterLabel,

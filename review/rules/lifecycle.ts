@@ -4,7 +4,6 @@
 // is a notice, listed as such; so is undoing it, or moving the sunset.
 import { type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import {
-  code,
   type Finding,
   finding,
   type ParameterPair,

@@ -132,3 +132,39 @@ describe('recursive schemas', () => {
     ]);
   });
 });
+
+describe('schemas that are their own alternative', () => {
+  const contract = (extra: JsonObject): JsonObject => ({
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/a': {
+        get: {
+          responses: {
+            '200': {
+              description: 'x',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        A: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'string', ...extra }] },
+        B: { anyOf: [{ allOf: [{ $ref: '#/components/schemas/B' }] }, { type: 'integer' }] },
+      },
+    },
+  });
+
+  it('are compared without running away (a pull request may send one)', () => {
+    expect(compareContracts(contract({}), contract({}))).toEqual([]);
+    const changes = compareContracts(contract({}), contract({ maxLength: 3 }));
+    // A changed branch is one branch gone and one new (an error).
+    expect(changes.map((change) => change.rule).sort()).toEqual([
+      'response-property-one-of-added',
+      'response-property-one-of-removed',
+    ]);
+    expect(viewSchema(contract({}), { $ref: '#/components/schemas/B' }).types).toBeUndefined();
+  });
+});
