@@ -148,24 +148,31 @@ function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
   return merged;
 }
 
+const maxMergeDepth = 64;
+
 /** Merges `allOf` members into one schema (see mergeTwo), following `$ref`s. */
 export function mergeAllOf(
   document: JsonObject,
   schema: Json | undefined,
   refs: ReadonlySet<string> = new Set(),
+  depth = 0,
 ): JsonObject {
-  // A schema that is its own allOf member adds nothing the second time.
+  // A schema that is its own allOf member adds nothing the second time; past
+  // maxMergeDepth nested members and branches (a contract built to run away),
+  // a schema reads as unconstrained.
   const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
-  if (ref !== undefined && refs.has(ref)) return {};
+  if ((ref !== undefined && refs.has(ref)) || depth > maxMergeDepth) return {};
   const inside = ref === undefined ? refs : new Set([...refs, ref]);
   const resolved = deref(document, schema);
   if (!isObject(resolved)) return {};
   const { allOf, ...own } = resolved;
   let merged: JsonObject = own;
   if (Array.isArray(allOf)) {
-    for (const member of allOf) merged = mergeTwo(merged, mergeAllOf(document, member, inside));
+    for (const member of allOf) {
+      merged = mergeTwo(merged, mergeAllOf(document, member, inside, depth + 1));
+    }
   }
-  return withoutDefaultFlags(alternativesNormalised(document, merged, inside));
+  return withoutDefaultFlags(alternativesNormalised(document, merged, inside, depth));
 }
 
 const defaultFlags: Record<string, Json> = {
@@ -209,9 +216,10 @@ function branchTypes(
   document: JsonObject,
   branch: Json,
   refs: ReadonlySet<string>,
+  depth: number,
 ): string[] | undefined {
   // A branch that refers back to a schema being merged reads as "any type".
-  const merged = mergeAllOf(document, branch, refs);
+  const merged = mergeAllOf(document, branch, refs, depth + 1);
   return typeList(merged.type);
 }
 
@@ -221,12 +229,13 @@ function alternativesNormalised(
   document: JsonObject,
   schema: JsonObject,
   refs: ReadonlySet<string>,
+  depth: number,
 ): JsonObject {
   const key = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : '';
   if (key === '' || (Array.isArray(schema.oneOf) && Array.isArray(schema.anyOf))) return schema;
   const branches = schema[key] as Json[];
   if (branches.length === 0) return schema;
-  const types = branches.map((branch) => branchTypes(document, branch, refs));
+  const types = branches.map((branch) => branchTypes(document, branch, refs, depth));
   const allTyped = types.every((list): list is string[] => list !== undefined);
   const pairwiseDisjoint =
     allTyped && types.every((a, i) => types.slice(i + 1).every((b) => disjoint(a, b)));
