@@ -2,8 +2,7 @@
 // metrics, never a credential (secret headers are replaced, and every other
 // value goes through the client's redaction, as in errors).
 import { SECRET_HEADERS } from './auth-headers.js';
-import type { Redact } from './redact.js';
-import { redactedCause } from './redact.js';
+import { type Redact, redactedCause } from './redact.js';
 
 export interface AttemptEvent {
   method: string;

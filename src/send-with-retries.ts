@@ -100,12 +100,9 @@ export async function send(
     const { response } = result;
     if (response.ok) {
       onAttempt?.(attemptEvent(options, sent, number, attemptStart, { response, retry: false }));
-      return {
-        data: parseBody(result, options, number, elapsed()),
-        response,
-        attempts: number,
-        elapsedMs: elapsed(),
-      };
+      const elapsedMs = elapsed();
+      const data = parseBody(result, options, number, elapsedMs);
+      return { data, response, attempts: number, elapsedMs };
     }
     const skewMs = response.status === 401 ? signingSkew(response, options) : undefined;
     const clock = options.clock;

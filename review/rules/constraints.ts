@@ -11,13 +11,17 @@ import {
   type Rule,
   type SchemaPair,
 } from '../change.ts';
-import { shown } from './keywords.ts';
+import { type BoundMove, boundMove, shown } from './keywords.ts';
 import { subject } from './response-schema.ts';
 
 type Move = 'narrowed' | 'widened';
 
 const numberOrUndefined = (value: unknown): number | undefined =>
   typeof value === 'number' ? value : undefined;
+
+/** A bound that appears narrows what is valid. */
+const asMove = (move: BoundMove | undefined): Move | undefined =>
+  move === 'set' ? 'narrowed' : move;
 
 /** Per keyword: how it moved between two schemas, if it did. */
 const moves: Record<string, (base: JsonObject, head: JsonObject) => Move | undefined> = {
@@ -35,18 +39,9 @@ const moves: Record<string, (base: JsonObject, head: JsonObject) => Move | undef
       : head.uniqueItems === true
         ? 'narrowed'
         : 'widened',
-  minProperties: (base, head) => {
-    const before = numberOrUndefined(base.minProperties);
-    const after = numberOrUndefined(head.minProperties);
-    if (before === after) return undefined;
-    return after !== undefined && (before === undefined || after > before) ? 'narrowed' : 'widened';
-  },
-  maxProperties: (base, head) => {
-    const before = numberOrUndefined(base.maxProperties);
-    const after = numberOrUndefined(head.maxProperties);
-    if (before === after) return undefined;
-    return after !== undefined && (before === undefined || after < before) ? 'narrowed' : 'widened';
-  },
+  // Bounds on the number of keys, read as the other bounds are.
+  minProperties: (base, head) => asMove(boundMove('minProperties', base, head, true)),
+  maxProperties: (base, head) => asMove(boundMove('maxProperties', base, head, false)),
 };
 
 const stems: Record<string, string> = {

@@ -53,16 +53,17 @@ const asNumber = (value: Json | undefined): number | undefined =>
 export type BoundMove = 'set' | 'narrowed' | 'widened';
 
 export function boundMove(
-  keyword: BoundKeyword,
+  keyword: string,
   base: JsonObject,
   head: JsonObject,
+  lower: boolean = (lowerBounds as readonly string[]).includes(keyword),
 ): BoundMove | undefined {
   const before = asNumber(base[keyword]);
   const after = asNumber(head[keyword]);
   if (before === after) return undefined;
   if (before === undefined) return 'set';
   if (after === undefined) return 'widened';
-  return lowerBounds.includes(keyword) === after > before ? 'narrowed' : 'widened';
+  return lower === after > before ? 'narrowed' : 'widened';
 }
 
 export const boundText = (keyword: string, base: JsonObject, head: JsonObject): string =>

@@ -449,10 +449,12 @@ function alternativeRules(): Rule[] {
       checks: {
         schema: {
           reads,
-          find: (pair) =>
-            has(pair.base) && has(pair.head) && branchesOnlyIn(pair, 'head').length > 0
-              ? [at(pair, `: ${branchesOnlyIn(pair, 'head').length} branch(es) added or changed`)]
-              : [],
+          find: (pair) => {
+            const added = has(pair.base) && has(pair.head) ? branchesOnlyIn(pair, 'head') : [];
+            return added.length > 0
+              ? [at(pair, `: ${added.length} branch(es) added or changed`)]
+              : [];
+          },
         },
       },
     },
@@ -464,10 +466,10 @@ function alternativeRules(): Rule[] {
       checks: {
         schema: {
           reads,
-          find: (pair) =>
-            has(pair.base) && has(pair.head) && branchesOnlyIn(pair, 'base').length > 0
-              ? [at(pair, `: ${branchesOnlyIn(pair, 'base').length} branch(es) removed`)]
-              : [],
+          find: (pair) => {
+            const gone = has(pair.base) && has(pair.head) ? branchesOnlyIn(pair, 'base') : [];
+            return gone.length > 0 ? [at(pair, `: ${gone.length} branch(es) removed`)] : [];
+          },
         },
       },
     },
