@@ -101,55 +101,58 @@ console.log('\nGoals (ratios of wall time within one run; every cell must meet t
 const cellNames = nodes.flatMap((n) => n.calls.map((c) => `${n.node} ${c.layout} ${c.framing}`));
 row(['Measure', 'Goal', ...cellNames]);
 row(['---', '---', ...cellNames.map(() => '---')]);
-const callGoal = (
-  name: string,
-  target: string,
-  ratio: (t: CallTimes) => number,
-  met: (r: number) => boolean,
-) =>
-  row([
-    name,
-    target,
-    ...nodes.flatMap((n) =>
-      n.calls.map(({ times: t }) => `${xs(ratio(t))} (${verdict(met(ratio(t)))})`),
-    ),
-  ]);
-callGoal(
-  'token call / bare openapi-fetch',
-  '≤ 1.10×',
-  (t) => t.token.wall / t.openapiFetch.wall,
-  (r) => r <= 1.1,
-);
-callGoal(
-  'AK/SK call / bare openapi-fetch',
-  '≤ 1.25×',
-  (t) => t.aksk.wall / t.openapiFetch.wall,
-  (r) => r <= 1.25,
-);
-callGoal(
-  'Huawei SDK call / our AK/SK call',
-  '≥ 1.5×',
-  (t) => t.huawei.wall / t.aksk.wall,
-  (r) => r >= 1.5,
-);
-callGoal(
-  'stretch: token call / raw fetch',
-  '≤ 1.10×',
-  (t) => t.token.wall / t.fetch.wall,
-  (r) => r <= 1.1,
-);
-callGoal(
-  '(AK/SK call / raw fetch sending AK/SK headers)',
-  '–',
-  (t) => t.aksk.wall / t.fetchSigned.wall,
-  () => true,
-);
-callGoal(
-  'token call CPU / bare openapi-fetch CPU',
-  '–',
-  (t) => t.token.cpu / t.openapiFetch.cpu,
-  () => true,
-);
+// Goals, and two rows that are not goals (no verdict): what is left of the
+// AK/SK call over a fetch that sends the same headers, and the CPU ratio.
+const callRows: {
+  name: string;
+  target: string;
+  ratio: (t: CallTimes) => number;
+  met?: (r: number) => boolean;
+}[] = [
+  {
+    name: 'token call / bare openapi-fetch',
+    target: '≤ 1.10×',
+    ratio: (t) => t.token.wall / t.openapiFetch.wall,
+    met: (r) => r <= 1.1,
+  },
+  {
+    name: 'AK/SK call / bare openapi-fetch',
+    target: '≤ 1.25×',
+    ratio: (t) => t.aksk.wall / t.openapiFetch.wall,
+    met: (r) => r <= 1.25,
+  },
+  {
+    name: 'Huawei SDK call / our AK/SK call',
+    target: '≥ 1.5×',
+    ratio: (t) => t.huawei.wall / t.aksk.wall,
+    met: (r) => r >= 1.5,
+  },
+  {
+    name: 'stretch: token call / raw fetch',
+    target: '≤ 1.10×',
+    ratio: (t) => t.token.wall / t.fetch.wall,
+    met: (r) => r <= 1.1,
+  },
+  {
+    name: '(AK/SK call / raw fetch sending AK/SK headers)',
+    target: '–',
+    ratio: (t) => t.aksk.wall / t.fetchSigned.wall,
+  },
+  {
+    name: '(token call CPU / bare openapi-fetch CPU)',
+    target: '–',
+    ratio: (t) => t.token.cpu / t.openapiFetch.cpu,
+  },
+];
+for (const { name, target, ratio, met } of callRows) {
+  const cells = nodes.flatMap((n) =>
+    n.calls.map(({ times: t }) => {
+      const value = ratio(t);
+      return met === undefined ? xs(value) : `${xs(value)} (${verdict(met(value))})`;
+    }),
+  );
+  row([name, target, ...cells]);
+}
 
 console.log(`\n| Measure | Goal | ${nodes.map((n) => n.node).join(' | ')} |`);
 row(['---', '---', ...nodes.map(() => '---')]);
