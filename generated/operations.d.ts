@@ -33,6 +33,13 @@ export interface OperationSpec {
 
 export type OperationId = "listPurchasedGroups" | "getPurchasedGroup" | "listPurchasedApis";
 
+/** An operation's query: its parameters, or no key at all when it has none (yet). */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Query } }
+  ? [NonNullable<Query>] extends [never]
+    ? Record<string, never>
+    : NonNullable<Query>
+  : Record<string, never>;
+
 export declare const operations: {
   readonly [Id in OperationId]: OperationSpec & { readonly operationId: Id };
 };
@@ -40,13 +47,13 @@ export declare const operations: {
 /** One typed method per operation, one iterator per paged list; `Call` and `Iterate` are the client's options. */
 export interface OperationMethods<Call, Iterate> {
   /** List purchased API groups (`GET /v1.0/apigw/purchases/groups`). */
-  listPurchasedGroups(query?: NonNullable<Ops["listPurchasedGroups"]['parameters']['query']>, options?: Call): Promise<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']>;
+  listPurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Call): Promise<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']>;
   /** Every item of listPurchasedGroups across pages (`page_size` per request, from `page_no`). */
-  iteratePurchasedGroups(query?: NonNullable<Ops["listPurchasedGroups"]['parameters']['query']>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']["purchases"]>[number], void, undefined>;
+  iteratePurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']["purchases"]>[number], void, undefined>;
   /** Get one purchased API group (`GET /v1.0/apigw/purchases/groups/{purchase_id}`). */
-  getPurchasedGroup(purchaseId: string, options?: Call): Promise<Ops["getPurchasedGroup"]['responses'][200]['content']['application/json']>;
+  getPurchasedGroup(purchaseId: string, query?: QueryOf<Ops["getPurchasedGroup"]>, options?: Call): Promise<Ops["getPurchasedGroup"]['responses'][200]['content']['application/json']>;
   /** List purchased APIs (`GET /v1.0/apigw/purchases/apis`). */
-  listPurchasedApis(query?: NonNullable<Ops["listPurchasedApis"]['parameters']['query']>, options?: Call): Promise<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>;
+  listPurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Call): Promise<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>;
   /** Every item of listPurchasedApis across pages (`page_size` per request, from `page_no`). */
-  iteratePurchasedApis(query?: NonNullable<Ops["listPurchasedApis"]['parameters']['query']>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']["apis"]>[number], void, undefined>;
+  iteratePurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']["apis"]>[number], void, undefined>;
 }

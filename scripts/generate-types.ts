@@ -4,7 +4,11 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { blockComment, generatedBanner } from './generated-header.ts';
 
 export async function renderTypes(bundledYaml: string): Promise<string> {
-  const ast = await openapiTS(bundledYaml);
+  // A default says what the server assumes when a value is left out, not that
+  // an answer always has it: with openapi-typescript's default (true), taking
+  // a default off a response property would make it optional in the types and
+  // break callers' code on a change the review rightly calls non-breaking.
+  const ast = await openapiTS(bundledYaml, { defaultNonNullable: false });
   const banner = generatedBanner('generated/openapi.yaml (openapi-typescript)');
   return `${blockComment(banner)}\n\n${astToString(ast)}`;
 }

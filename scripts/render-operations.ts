@@ -181,12 +181,13 @@ export function renderOperations(document: JsonObject): { js: string; dts: strin
   const ids = table.map((spec) => JSON.stringify(spec.operationId));
   const ok = (id: string) =>
     `Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
-  const query = (id: string) => `NonNullable<Ops[${JSON.stringify(id)}]['parameters']['query']>`;
+  const query = (id: string) => `QueryOf<Ops[${JSON.stringify(id)}]>`;
   const methodLines = table.flatMap((spec) => {
     const pathArgs = spec.pathParameters
       .map((parameter) => `${parameter.argument}: string, `)
       .join('');
-    const queryArg = spec.queryParameters.length > 0 ? `query?: ${query(spec.operationId)}, ` : '';
+    // Every method has the query slot, so that adding one later moves no argument.
+    const queryArg = `query?: ${query(spec.operationId)}, `;
     const lines = [
       `  /** ${spec.summary} (\`${spec.method} ${spec.path}\`). */`,
       `  ${spec.operationId}(${pathArgs}${queryArg}options?: Call): Promise<${ok(spec.operationId)}>;`,
@@ -204,6 +205,13 @@ export function renderOperations(document: JsonObject): { js: string; dts: strin
 ${shapes}
 
 export type OperationId = ${ids.join(' | ')};
+
+/** An operation's query: its parameters, or no key at all when it has none (yet). */
+export type QueryOf<Op> = Op extends { parameters: { query?: infer Query } }
+  ? [NonNullable<Query>] extends [never]
+    ? Record<string, never>
+    : NonNullable<Query>
+  : Record<string, never>;
 
 export declare const operations: {
   readonly [Id in OperationId]: OperationSpec & { readonly operationId: Id };

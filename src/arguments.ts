@@ -31,7 +31,9 @@ export function checkQuery(spec: OperationSpec, query: unknown): Record<string, 
     if (!known.includes(key)) {
       throw new ApigArgumentError(
         key,
-        `is not a parameter of ${spec.operationId} (expected one of ${known.join(', ')})`,
+        known.length > 0
+          ? `is not a parameter of ${spec.operationId} (expected one of ${known.join(', ')})`
+          : `is not a parameter of ${spec.operationId}, which has no query parameters: call options go after the query (${spec.operationId}(${[...spec.pathParameters.map((parameter) => parameter.argument), 'undefined', 'options'].join(', ')}))`,
       );
     }
   }

@@ -99,7 +99,7 @@ export type WithResponseMethods = {
 
 /**
  * The client: `listPurchasedGroups(query?, options?)`, `getPurchasedGroup(id,
- * options?)`, `iteratePurchasedGroups(query?, options?)` and so on, one per
+ * query?, options?)`, `iteratePurchasedGroups(query?, options?)` and so on, one per
  * operation of the contract (see generated/operations.d.ts), plus
  * `withResponse` and `raw`.
  */
@@ -232,7 +232,9 @@ type Paging = NonNullable<OperationSpec['list']>;
 
 /**
  * A method's arguments as the table lays them out: one string per path
- * parameter, then the query (when the operation has one), then the options.
+ * parameter, then the query, then the options. Every operation has the query
+ * slot, with or without query parameters today, so that a parameter added
+ * later (a non-breaking change) moves no argument (docs/client.md).
  */
 function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
   const values: Record<string, string> = {};
@@ -242,9 +244,9 @@ function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
     values[parameter.name] = value;
     url = url.replace(`{${parameter.name}}`, encodeURIComponent(value));
   });
-  let next = spec.pathParameters.length;
-  const query = spec.queryParameters.length > 0 ? checkQuery(spec, args[next++]) : {};
-  const options = (args[next] ?? {}) as CallOptions;
+  const next = spec.pathParameters.length;
+  const query = checkQuery(spec, args[next]);
+  const options = (args[next + 1] ?? {}) as CallOptions;
   return { path: { values, url }, query, options };
 }
 

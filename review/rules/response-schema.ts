@@ -291,12 +291,15 @@ export const responseSchemaRules: Rule[] = [
     description:
       'A response value may take a new enum value (or any value): clients that switch over the values may not handle it.',
     oasdiff: { id: 'response-property-enum-value-added', level: 'WARN' },
+    differs:
+      'a dropped enum is here too (oasdiff: response-property-enum-value-removed, INFO): any value may now come, and the generated type widens from the union of values to `string`, so code that assigns it to the union stops compiling (review/test/client-compat.test.ts).',
     checks: {
       schema: {
         reads: ['enum', 'const'],
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
-          if (!move || move.became || move.dropped) return [];
+          if (!move || move.became) return [];
+          if (move.dropped) return [at(pair, ': enum dropped, any value may come')];
           return move.added.length > 0
             ? [at(pair, `: enum value ${move.added.map(code).join(', ')} added`)]
             : [];
@@ -308,15 +311,14 @@ export const responseSchemaRules: Rule[] = [
     id: 'response-property-enum-value-removed',
     level: 'info',
     description:
-      'A response value takes fewer enum values, or its enum was dropped (values are no longer listed).',
+      'A response value takes fewer enum values (a dropped enum is response-property-enum-value-added).',
     oasdiff: { id: 'response-property-enum-value-removed', level: 'INFO' },
     checks: {
       schema: {
         reads: ['enum', 'const'],
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
-          if (!move) return [];
-          if (move.dropped) return [at(pair, ': enum dropped, values no longer listed')];
+          if (!move || move.dropped) return [];
           if (move.became) return [at(pair, `: limited to ${move.added.map(code).join(', ')}`)];
           return move.removed.length > 0
             ? [at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)]

@@ -5,95 +5,23 @@
 // reported) and no fewer. Every catalogue id has a fixture named after it,
 // every fixture names the oasdiff rule it corresponds to, and every case that
 // oasdiff calls ERR fails the review.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { isObject, type Json, type JsonObject } from '../../lib/json.ts';
 import { catalogue } from '../catalogue.ts';
 import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
 import { plainOf } from '../inert.ts';
 import { judge } from '../verdict.ts';
-
-const fixtures = new URL('../fixtures/', import.meta.url);
-const base = parse(readFileSync(new URL('base.yaml', fixtures), 'utf8')) as JsonObject;
-
-interface Expected {
-  kind: Change['kind'];
-  rule: string;
-  operation: string | null;
-  /** A piece of the message, when the wording matters. */
-  says?: string;
-}
-
-interface PatchOperation {
-  op: 'add' | 'remove' | 'replace';
-  path: string;
-  value?: Json;
-}
-
-interface Fixture {
-  /** The oasdiff rule this case corresponds to, or null when oasdiff has none. */
-  oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
-  expect: Expected[];
-  /** Applied to base.yaml first, when the case needs a base that already has something (a deprecation). */
-  base?: PatchOperation[];
-  patch: PatchOperation[];
-}
-
-/** The subset of JSON Patch (RFC 6902) the fixtures use: add, remove, replace. */
-function applyPatch(document: JsonObject, patch: readonly PatchOperation[]): JsonObject {
-  const copy = structuredClone(document);
-  for (const { op, path, value } of patch) {
-    const segments = path
-      .split('/')
-      .slice(1)
-      .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
-    const last = segments.pop();
-    let parent: Json | undefined = copy;
-    for (const segment of segments) {
-      parent = Array.isArray(parent)
-        ? parent[Number(segment)]
-        : isObject(parent)
-          ? parent[segment]
-          : undefined;
-    }
-    if (last === undefined || (parent === undefined && op !== 'remove'))
-      throw new Error(`bad patch path ${path}`);
-    if (Array.isArray(parent)) {
-      const index = last === '-' ? parent.length : Number(last);
-      if (op === 'add') parent.splice(index, 0, value ?? null);
-      else if (op === 'remove') parent.splice(index, 1);
-      else parent[index] = value ?? null;
-    } else if (isObject(parent)) {
-      if (op !== 'add' && !(last in parent)) throw new Error(`${op}: nothing at ${path}`);
-      if (op === 'remove') delete parent[last];
-      else parent[last] = value ?? null;
-    } else {
-      throw new Error(`bad patch path ${path}`);
-    }
-  }
-  return copy;
-}
+import { applyPatch, base, contractsOf, files, load } from './fixtures.ts';
 
 const identity = (found: { kind: string; rule: string; operation: string | null }) =>
   `${found.kind} ${found.rule} ${found.operation ?? '(contract)'}`;
-
-const files = readdirSync(new URL('changes/', fixtures))
-  .filter((file) => file.endsWith('.yaml'))
-  .sort();
-
-function load(file: string): Fixture {
-  return parse(readFileSync(new URL(`changes/${file}`, fixtures), 'utf8')) as Fixture;
-}
 
 const outcomes = new Map<string, Change[]>();
 const outcome = (file: string): Change[] => {
   let changes = outcomes.get(file);
   if (changes === undefined) {
-    const fixture = load(file);
-    const before = applyPatch(base, fixture.base ?? []);
-    changes = compareContracts(before, applyPatch(before, fixture.patch));
+    const { before, after } = contractsOf(load(file));
+    changes = compareContracts(before, after);
     outcomes.set(file, changes);
   }
   return changes;

@@ -172,7 +172,7 @@ export function describeMockBehaviour(name: string, baseUrl: () => string): void
 
     it('keeps every documented response one Prefer header away', async () => {
       const notFound = await errorOf(
-        client().getPurchasedGroup(purchases[0]?.id ?? '', {
+        client().getPurchasedGroup(purchases[0]?.id ?? '', undefined, {
           headers: { Prefer: 'code=404, example=apiGroupNotFound' },
         }),
       );

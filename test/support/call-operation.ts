@@ -24,8 +24,7 @@ export function callOperation(
       return [name, type === 'integer' ? Number(value) : value];
     }),
   );
-  const queryArg = spec.queryParameters.length > 0 ? [query] : [];
-  return method(...pathArgs, ...queryArg, options);
+  return method(...pathArgs, query, options);
 }
 
 /** The client call a recorded request (`/v1.0/…/groups/abc`, `page_size=2`) is. */

@@ -90,7 +90,7 @@ async function callOf(
   const method = client[spec.operationId as keyof PurchasesClient] as (
     ...args: unknown[]
   ) => Promise<unknown>;
-  const args = spec.queryParameters.length > 0 ? [...ids, query] : ids;
+  const args = [...ids, query];
   await method(...args, extra === undefined ? {} : { headers: extra });
   return heads.pop();
 }

@@ -179,6 +179,8 @@ describe('argument errors, before any request', () => {
     ['page_no NaN', (c) => c.listPurchasedGroups({ page_no: Number.NaN }), 'page_no'],
     ['unknown parameter', (c) => c.listPurchasedGroups({ limit: 5 } as never), 'limit'],
     ['numeric filter', (c) => c.listPurchasedGroups({ group_id: 7 } as never), 'group_id'],
+    // Options where the query goes (the signature before every method had a query slot).
+    ['options as the query', (c) => c.getPurchasedGroup('p', { signal: null } as never), 'signal'],
   ];
   it.each(cases)('%s is rejected naming the parameter', async (_, call, parameter) => {
     const { client, fetch } = clientWith(() => jsonResponse(200, seedList));
@@ -187,6 +189,14 @@ describe('argument errors, before any request', () => {
     expect((error as ApigArgumentError).parameter).toBe(parameter);
     expect((error as Error).message).toMatch(new RegExp(`^${parameter} `));
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('points a call with options in the query slot to where they go', async () => {
+    const { client } = clientWith(() => jsonResponse(200, seedList));
+    await expect(client.getPurchasedGroup('p', { headers: {} } as never)).rejects.toThrow(
+      'headers is not a parameter of getPurchasedGroup, which has no query parameters: call options go after the query (getPurchasedGroup(purchaseId, undefined, options))',
+    );
+    await expect(client.getPurchasedGroup('p', {}, {})).resolves.toBeDefined();
   });
 
   it('rejects bad options at creation, naming them without echoing secrets', () => {

@@ -283,7 +283,7 @@ describe('header values that would split a request', () => {
     });
     for (const call of [
       () => client.listPurchasedGroups({}, { headers: { 'X-Trace': value } }),
-      () => client.getPurchasedGroup('id', { headers: { 'X-Trace': value } }),
+      () => client.getPurchasedGroup('id', undefined, { headers: { 'X-Trace': value } }),
       async () => client.iteratePurchasedGroups({}, { headers: { 'X-Trace': value } }),
     ]) {
       const error = await call().catch((e: unknown) => e);

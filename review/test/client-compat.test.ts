@@ -1,0 +1,45 @@
+// The promise behind the review's levels: a change it calls non-breaking
+// compiles every consumer written against the client before it. For every
+// rule fixture whose expected changes are all non-breaking (INFO, or none),
+// the client's types are generated from its base and its head, and a
+// consumer of the base is compiled against the head (review/client-compat.ts).
+import { describe, expect, it } from 'vitest';
+import { type CompatResult, checkClientCompat } from '../client-compat.ts';
+import { contractsOf, files, load } from './fixtures.ts';
+
+const nonBreaking = files.filter((file) =>
+  load(file).expect.every((expected) => expected.kind === 'non-breaking'),
+);
+const breaking = ['response-required-property-removed.yaml', 'operation-id-changed.yaml'];
+
+const pairs = (names: readonly string[]) =>
+  names.map((file) => ({ name: file.replace(/\.yaml$/, ''), ...pairOf(file) }));
+const pairOf = (file: string) => {
+  const { before, after } = contractsOf(load(file));
+  return { base: before, head: after };
+};
+
+let results: Promise<CompatResult[]> | undefined;
+const compiled = () => {
+  results ??= checkClientCompat(pairs([...nonBreaking, ...breaking]));
+  return results;
+};
+
+describe('the generated client under every change the review calls non-breaking', () => {
+  it('covers the non-breaking fixtures', () => {
+    expect(nonBreaking.length).toBeGreaterThan(40);
+    expect(nonBreaking).toContain('new-optional-request-parameter.yaml');
+  });
+
+  it.each(nonBreaking)('%s: a consumer of the base compiles against the head', async (file) => {
+    const result = (await compiled()).find((r) => r.name === file.replace(/\.yaml$/, ''));
+    expect(result?.errors).toEqual([]);
+  });
+
+  it('would catch a break: a removed response property and a renamed method do not compile', async () => {
+    for (const file of breaking) {
+      const result = (await compiled()).find((r) => r.name === file.replace(/\.yaml$/, ''));
+      expect(result?.errors.length, file).toBeGreaterThan(0);
+    }
+  });
+});

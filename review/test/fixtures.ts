@@ -1,0 +1,83 @@
+// The rule fixtures: fixtures/base.yaml, and one file of fixtures/changes/
+// per case with the JSON Patch steps that make its base (when it needs one)
+// and its head, the changes it expects and its oasdiff counterpart. Read by
+// the rules test and by the client compatibility check.
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { isObject, type Json, type JsonObject } from '../../lib/json.ts';
+import type { Change } from '../change.ts';
+
+const fixtures = new URL('../fixtures/', import.meta.url);
+export const base = parse(readFileSync(new URL('base.yaml', fixtures), 'utf8')) as JsonObject;
+
+export interface Expected {
+  kind: Change['kind'];
+  rule: string;
+  operation: string | null;
+  /** A piece of the message, when the wording matters. */
+  says?: string;
+}
+
+interface PatchOperation {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  value?: Json;
+}
+
+export interface Fixture {
+  /** The oasdiff rule this case corresponds to, or null when oasdiff has none. */
+  oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
+  expect: Expected[];
+  /** Applied to base.yaml first, when the case needs a base that already has something (a deprecation). */
+  base?: PatchOperation[];
+  patch: PatchOperation[];
+}
+
+/** The subset of JSON Patch (RFC 6902) the fixtures use: add, remove, replace. */
+export function applyPatch(document: JsonObject, patch: readonly PatchOperation[]): JsonObject {
+  const copy = structuredClone(document);
+  for (const { op, path, value } of patch) {
+    const segments = path
+      .split('/')
+      .slice(1)
+      .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const last = segments.pop();
+    let parent: Json | undefined = copy;
+    for (const segment of segments) {
+      parent = Array.isArray(parent)
+        ? parent[Number(segment)]
+        : isObject(parent)
+          ? parent[segment]
+          : undefined;
+    }
+    if (last === undefined || (parent === undefined && op !== 'remove'))
+      throw new Error(`bad patch path ${path}`);
+    if (Array.isArray(parent)) {
+      const index = last === '-' ? parent.length : Number(last);
+      if (op === 'add') parent.splice(index, 0, value ?? null);
+      else if (op === 'remove') parent.splice(index, 1);
+      else parent[index] = value ?? null;
+    } else if (isObject(parent)) {
+      if (op !== 'add' && !(last in parent)) throw new Error(`${op}: nothing at ${path}`);
+      if (op === 'remove') delete parent[last];
+      else parent[last] = value ?? null;
+    } else {
+      throw new Error(`bad patch path ${path}`);
+    }
+  }
+  return copy;
+}
+
+export const files = readdirSync(new URL('changes/', fixtures))
+  .filter((file) => file.endsWith('.yaml'))
+  .sort();
+
+export function load(file: string): Fixture {
+  return parse(readFileSync(new URL(`changes/${file}`, fixtures), 'utf8')) as Fixture;
+}
+
+/** The two contracts of a fixture: base.yaml with its `base:` steps, and that with its patch. */
+export function contractsOf(fixture: Fixture): { before: JsonObject; after: JsonObject } {
+  const before = applyPatch(base, fixture.base ?? []);
+  return { before, after: applyPatch(before, fixture.patch) };
+}
