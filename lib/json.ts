@@ -1,6 +1,8 @@
 // Plain JSON values and the few operations on them the review needs: follow a
 // local `$ref`, inline every `$ref`, and compare two values whatever their
 // key order.
+import { spend } from './work-budget.ts';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -64,6 +66,7 @@ export function inline(
   node: Json | undefined,
   refs: ReadonlySet<string> = new Set(),
 ): Json | undefined {
+  spend();
   const ref = isObject(node) && typeof node.$ref === 'string' ? node.$ref : undefined;
   if (ref !== undefined && refs.has(ref)) return node;
   const inside = ref === undefined ? refs : new Set([...refs, ref]);
@@ -108,10 +111,33 @@ export function sameResolved(
   head: Json | undefined,
   depth = 0,
 ): boolean {
+  spend();
   const a = depth > 64 ? base : deref(baseDocument, base);
   const b = depth > 64 ? head : deref(headDocument, head);
   if (a === b) return true;
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
+  // Two nodes already compared (a $ref graph shares its branches) are not compared again.
+  let known = compared.get(a);
+  const before = known?.get(b);
+  if (before !== undefined) return before;
+  const same = sameNodes(baseDocument, a, headDocument, b, depth);
+  if (known === undefined) {
+    known = new WeakMap();
+    compared.set(a, known);
+  }
+  known.set(b, same);
+  return same;
+}
+
+const compared = new WeakMap<object, WeakMap<object, boolean>>();
+
+function sameNodes(
+  baseDocument: JsonObject,
+  a: JsonObject | Json[],
+  headDocument: JsonObject,
+  b: JsonObject | Json[],
+  depth: number,
+): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     return (
       Array.isArray(a) &&
@@ -149,6 +175,7 @@ const nameMaps = new Set(['properties', 'patternProperties', '$defs', 'definitio
 
 /** A copy without documentation keys, at every depth. */
 export function withoutDocumentation(value: Json | undefined, isNameMap = false): Json | undefined {
+  spend();
   if (Array.isArray(value)) return value.map((item) => withoutDocumentation(item) ?? null);
   if (!isObject(value)) return value;
   const kept = Object.entries(value).filter(

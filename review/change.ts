@@ -39,9 +39,31 @@ export interface Finding {
   message: string;
 }
 
+/** oasdiff's stability levels (`x-stability-level` on an operation); none is `stable`. */
+export const stabilityLevels = ['draft', 'alpha', 'beta', 'stable'] as const;
+export type StabilityLevel = (typeof stabilityLevels)[number];
+
+/** What the deprecation rules compare against: the date, and the review's deprecation policy. */
+export interface ReviewPolicy {
+  /** Today, `YYYY-MM-DD` (UTC): sunset dates are compared with it. */
+  today: string;
+  /**
+   * Per stability level, the days a deprecation must give before its sunset;
+   * above 0, a deprecation needs an x-sunset (oasdiff's --deprecation-days-beta
+   * and --deprecation-days-stable; draft and alpha are always 0).
+   */
+  deprecationDays: Record<StabilityLevel, number>;
+}
+
+export const defaultPolicy = (): ReviewPolicy => ({
+  today: new Date().toISOString().slice(0, 10),
+  deprecationDays: { draft: 0, alpha: 0, beta: 0, stable: 0 },
+});
+
 export interface DocumentPair {
   base: JsonObject;
   head: JsonObject;
+  policy: ReviewPolicy;
   baseOperations: ReadonlyMap<string, Operation>;
   headOperations: ReadonlyMap<string, Operation>;
 }
@@ -49,6 +71,7 @@ export interface DocumentPair {
 export interface OperationPair {
   base: Operation;
   head: Operation;
+  policy: ReviewPolicy;
   baseDocument: JsonObject;
   headDocument: JsonObject;
 }
@@ -83,6 +106,7 @@ export interface SchemaPair {
   head: SchemaView;
   baseDocument: JsonObject;
   headDocument: JsonObject;
+  policy: ReviewPolicy;
   /** For a property: whether its parent object requires it, on each side. */
   requiredIn?: { base: boolean; head: boolean };
 }

@@ -8,9 +8,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type JsonObject, objectAt } from '../lib/json.ts';
 import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
-import { type Change, code } from './change.ts';
+import { type Change, code, defaultPolicy } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
-import { compareContracts } from './compare.ts';
+import { compareWithin } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
 import { plainOf } from './inert.ts';
 import { lintContract } from './lint.ts';
@@ -24,7 +24,6 @@ import {
 } from './load.ts';
 import { contractStats, operationsOf } from './operations.ts';
 import { type DocsLocation, renderReport } from './report.ts';
-import { translationNotes } from './translations.ts';
 import { judge, shownVersion, type Verdict } from './verdict.ts';
 
 const defaultReport = 'build/review/report.md';
@@ -140,8 +139,18 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
     loadHead(guarded, signal),
     configChanged(top, commit),
   ]);
-  const changes = compareContracts(base.document, head.document);
-  const untranslated = await translationNotes(top, base.document, head.document);
+  const policy = defaultPolicy();
+  policy.deprecationDays = { ...policy.deprecationDays, ...args.deprecationDays };
+  const { changes, notes: untranslated } = await compareWithin(
+    {
+      base: base.document,
+      head: head.document,
+      top,
+      maxWork: args.maxWork,
+      options: { policy },
+    },
+    signal,
+  );
   const lint = await linting;
   const versions = { base: versionOf(base.document), head: versionOf(head.document) };
   const verdict = judge({

@@ -19,9 +19,11 @@ import {
   type Change,
   change,
   code,
+  defaultPolicy,
   type Finding,
   kindOf,
   type OperationPair,
+  type ReviewPolicy,
   type Rule,
   type SchemaPair,
   type Subject,
@@ -74,8 +76,17 @@ const explainedBy = {
   schema: explained('schema'),
 };
 
-export function compareContracts(base: JsonObject, head: JsonObject): Change[] {
-  return new Comparison(base, head).run();
+export interface CompareOptions {
+  /** The date and deprecation policy the lifecycle rules read; defaults: today, oasdiff's (0 days). */
+  policy?: ReviewPolicy;
+}
+
+export function compareContracts(
+  base: JsonObject,
+  head: JsonObject,
+  options: CompareOptions = {},
+): Change[] {
+  return new Comparison(base, head, options.policy ?? defaultPolicy()).run();
 }
 
 class Comparison {
@@ -85,12 +96,19 @@ class Comparison {
   constructor(
     readonly base: JsonObject,
     readonly head: JsonObject,
+    readonly policy: ReviewPolicy,
   ) {}
 
   run(): Change[] {
     const baseOperations = operationsOf(this.base);
     const headOperations = operationsOf(this.head);
-    this.apply('document', { base: this.base, head: this.head, baseOperations, headOperations });
+    this.apply('document', {
+      base: this.base,
+      head: this.head,
+      policy: this.policy,
+      baseOperations,
+      headOperations,
+    });
     this.unread(null, '', this.base, this.head, explainedBy.document);
     for (const [key, baseOperation] of baseOperations) {
       const headOperation = headOperations.get(key);
@@ -151,6 +169,7 @@ class Comparison {
     const pair: OperationPair = {
       base,
       head,
+      policy: this.policy,
       baseDocument: this.base,
       headDocument: this.head,
     };
@@ -274,6 +293,7 @@ class Comparison {
       head: this.view(this.head, headSchema),
       baseDocument: this.base,
       headDocument: this.head,
+      policy: this.policy,
       ...(requiredIn ? { requiredIn } : {}),
     };
     this.apply('schema', pair);

@@ -16,6 +16,7 @@
 // `$ref` chains and component renames need nothing here: every reader
 // resolves references before comparing.
 import { deref, isObject, type Json, type JsonObject } from '../lib/json.ts';
+import { spend } from '../lib/work-budget.ts';
 
 // --- parameters ---------------------------------------------------------------
 
@@ -134,8 +135,9 @@ function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
     }
   }
   if (Array.isArray(outer.enum) && Array.isArray(member.enum)) {
-    const theirs = member.enum.map((value) => JSON.stringify(value));
-    merged.enum = outer.enum.filter((value) => theirs.includes(JSON.stringify(value)));
+    spend(outer.enum.length + member.enum.length);
+    const theirs = new Set(member.enum.map((value) => JSON.stringify(value)));
+    merged.enum = outer.enum.filter((value) => theirs.has(JSON.stringify(value)));
   }
   for (const flag of anyFlags) {
     if (outer[flag] === true || member[flag] === true) merged[flag] = true;
@@ -150,6 +152,14 @@ function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
 
 const maxMergeDepth = 64;
 
+// Each schema node is merged once per document: a $ref graph whose branches
+// are shared (`A: allOf [B, B]`, `B: allOf [C, C]`…) would otherwise be
+// expanded again on every path to a node, 2^n times. A merge that was cut
+// short (a cycle, or past maxMergeDepth) depends on where it started and is
+// not kept.
+const merges = new WeakMap<JsonObject, WeakMap<JsonObject, JsonObject>>();
+let cuts = 0;
+
 /** Merges `allOf` members into one schema (see mergeTwo), following `$ref`s. */
 export function mergeAllOf(
   document: JsonObject,
@@ -157,11 +167,27 @@ export function mergeAllOf(
   refs: ReadonlySet<string> = new Set(),
   depth = 0,
 ): JsonObject {
+  spend();
   // A schema that is its own allOf member adds nothing the second time; past
   // maxMergeDepth nested members and branches (a contract built to run away),
   // a schema reads as unconstrained.
   const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
-  if ((ref !== undefined && refs.has(ref)) || depth > maxMergeDepth) return {};
+  if ((ref !== undefined && refs.has(ref)) || depth > maxMergeDepth) {
+    cuts++;
+    return {};
+  }
+  if (!isObject(schema)) {
+    const resolved = deref(document, schema);
+    return isObject(resolved) ? mergeAllOf(document, resolved, refs, depth) : {};
+  }
+  let known = merges.get(document);
+  if (known === undefined) {
+    known = new WeakMap();
+    merges.set(document, known);
+  }
+  const found = known.get(schema);
+  if (found !== undefined) return found;
+  const cutsBefore = cuts;
   const inside = ref === undefined ? refs : new Set([...refs, ref]);
   const resolved = deref(document, schema);
   if (!isObject(resolved)) return {};
@@ -172,7 +198,9 @@ export function mergeAllOf(
       merged = mergeTwo(merged, mergeAllOf(document, member, inside, depth + 1));
     }
   }
-  return withoutDefaultFlags(alternativesNormalised(document, merged, inside, depth));
+  const normal = withoutDefaultFlags(alternativesNormalised(document, merged, inside, depth));
+  if (cuts === cutsBefore) known.set(schema, normal);
+  return normal;
 }
 
 const defaultFlags: Record<string, Json> = {

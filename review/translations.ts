@@ -29,6 +29,9 @@ export async function translationNotes(
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       throw new CannotReview(`${label}: cannot be read (${why})`);
     });
+    if (report.refused.length > 0) {
+      throw new CannotReview(`the head's ${report.refused.join('; ')}`);
+    }
     const untranslated = [
       ...report.missing
         .filter(changedByThisChange)

@@ -18,6 +18,8 @@ export interface TranslationReport {
   missing: Text[];
   /** Actions whose target matches nothing any more, as `file:line: …` (also in `problems`). */
   dangling: string[];
+  /** Actions whose target was not run (see targetProblem), as `file:line: …` (also in `problems`). */
+  refused: string[];
 }
 
 interface Action {
@@ -31,6 +33,32 @@ const excerpt = (text: string) => {
   const line = text.trim().split('\n')[0] ?? '';
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
 };
+
+// Targets are data from the tree being checked (a pull request's, for the
+// review). JSONPath's match() and search() run a regular expression over
+// the contract, which a crafted pattern turns into hours of backtracking; and
+// filters nest, each one multiplying the work. A translation overlay needs
+// plain paths and an equality filter (`$.tags[?@.name=='Purchases']`), so
+// anything beyond that is refused before it runs.
+export const targetLimits = { length: 500, filters: 2 } as const;
+
+/** Why a target may not run, or undefined when it may. */
+export function targetProblem(target: string): string | undefined {
+  if (target.length > targetLimits.length) {
+    return `is ${target.length} characters long, over the ${targetLimits.length} a target may have`;
+  }
+  if (/\b(?:match|search)\s*\(/.test(target)) {
+    return 'uses match() or search(): a regular expression from the overlay is not run (use a path or an == filter)';
+  }
+  const filters = target.split('?').length - 1;
+  if (filters > targetLimits.filters) {
+    return `has ${filters} filters, over the ${targetLimits.filters} a target may have`;
+  }
+  if (/\?[^\]]*\.\./.test(target)) {
+    return 'searches descendants (..) inside a filter, whose work grows with the contract at every level';
+  }
+  return undefined;
+}
 
 async function readActions(file: string, label: string): Promise<Action[] | string> {
   const lineCounter = new LineCounter();
@@ -71,14 +99,22 @@ export async function checkTranslation(
 
   const actions = await readActions(overlayFile, label);
   if (typeof actions === 'string') {
-    return { problems: [actions], outdated, missing: [], dangling: [] };
+    return { problems: [actions], outdated, missing: [], dangling: [], refused: [] };
   }
   const dangling: string[] = [];
+  const refusedTargets: string[] = [];
   const covered = new Set<Text>();
   for (const action of actions) {
     const at = `${label}:${action.line}`;
     if (typeof action.target !== 'string') {
       problems.push(`${at}: the action has no \`target\``);
+      continue;
+    }
+    const refused = targetProblem(action.target);
+    if (refused !== undefined) {
+      const problem = `${at}: target ${JSON.stringify(action.target.slice(0, 80))} ${refused}`;
+      problems.push(problem);
+      refusedTargets.push(problem);
       continue;
     }
     let nodes: unknown[];
@@ -127,5 +163,5 @@ export async function checkTranslation(
       `${label}: no translation of ${text.key} at ${text.pointer || '/'} (${excerpt(text.english)})`,
     );
   }
-  return { problems, outdated, missing, dangling };
+  return { problems, outdated, missing, dangling, refused: refusedTargets };
 }

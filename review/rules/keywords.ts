@@ -3,6 +3,7 @@
 // which enum values came and went, how the types and format changed.
 
 import { isObject, type Json, type JsonObject, sameJson } from '../../lib/json.ts';
+import { spend } from '../../lib/work-budget.ts';
 import { code } from '../change.ts';
 import { describeTypes, type SchemaView, valueTypes } from '../schema.ts';
 
@@ -93,12 +94,23 @@ export function enumMove(base: JsonObject, head: JsonObject): EnumMove | undefin
   const before = allowedValues(base);
   const after = allowedValues(head);
   if (sameJson(before, after)) return undefined;
+  spend((before?.length ?? 0) + (after?.length ?? 0));
+  // Sets: a contract may list hundreds of thousands of values.
+  const had = new Set(before);
+  const has = new Set(after);
   return {
-    added: after?.filter((value) => !before?.includes(value)) ?? [],
-    removed: before?.filter((value) => !after?.includes(value)) ?? [],
+    added: after?.filter((value) => !had.has(value)) ?? [],
+    removed: before?.filter((value) => !has.has(value)) ?? [],
     became: before === undefined,
     dropped: after === undefined,
   };
+}
+
+/** Values for a message: the first ten, then how many more (an enum may be huge). */
+export function listed(values: readonly string[]): string {
+  const shownValues = values.slice(0, 10).map((value) => code(value));
+  const more = values.length - shownValues.length;
+  return more > 0 ? `${shownValues.join(', ')} and ${more} more` : shownValues.join(', ');
 }
 
 export type TypeMove = 'changed' | 'generalized' | 'specialized';

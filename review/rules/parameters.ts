@@ -19,6 +19,7 @@ import {
   boundStems,
   boundText,
   enumMove,
+  listed,
   lowerBounds,
   openness,
   shown,
@@ -352,9 +353,7 @@ export const parameterRules: Rule[] = [
         reads: ['schema.enum', 'schema.const'],
         find: onBoth((pair) => {
           const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
-          return move?.became
-            ? at(pair, ` limited to ${move.added.map(code).join(', ')}`)
-            : undefined;
+          return move?.became ? at(pair, ` limited to ${listed(move.added)}`) : undefined;
         }),
       },
     },
@@ -370,7 +369,7 @@ export const parameterRules: Rule[] = [
         find: onBoth((pair) => {
           const move = enumMove(pair.baseSchema.merged, pair.headSchema.merged);
           return move && !move.became && !move.dropped && move.removed.length > 0
-            ? at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)
+            ? at(pair, `: enum value ${listed(move.removed)} removed`)
             : undefined;
         }),
       },
@@ -389,7 +388,7 @@ export const parameterRules: Rule[] = [
           if (!move || move.became) return undefined;
           if (move.dropped) return at(pair, ': enum removed, any value accepted');
           return move.added.length > 0
-            ? at(pair, `: enum value ${move.added.map(code).join(', ')} added`)
+            ? at(pair, `: enum value ${listed(move.added)} added`)
             : undefined;
         }),
       },

@@ -12,6 +12,7 @@ import {
   boundStems,
   boundText,
   enumMove,
+  listed,
   lowerBounds,
   openness,
   shown,
@@ -301,7 +302,7 @@ export const responseSchemaRules: Rule[] = [
           if (!move || move.became) return [];
           if (move.dropped) return [at(pair, ': enum dropped, any value may come')];
           return move.added.length > 0
-            ? [at(pair, `: enum value ${move.added.map(code).join(', ')} added`)]
+            ? [at(pair, `: enum value ${listed(move.added)} added`)]
             : [];
         },
       },
@@ -319,9 +320,9 @@ export const responseSchemaRules: Rule[] = [
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged);
           if (!move || move.dropped) return [];
-          if (move.became) return [at(pair, `: limited to ${move.added.map(code).join(', ')}`)];
+          if (move.became) return [at(pair, `: limited to ${listed(move.added)}`)];
           return move.removed.length > 0
-            ? [at(pair, `: enum value ${move.removed.map(code).join(', ')} removed`)]
+            ? [at(pair, `: enum value ${listed(move.removed)} removed`)]
             : [];
         },
       },

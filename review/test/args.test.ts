@@ -22,9 +22,21 @@ describe('parseReviewArgs', () => {
       changelog: true,
       output: 'r.md',
       timeoutSeconds: 120,
+      maxWork: 5_000_000,
+      deprecationDays: { beta: 0, stable: 0 },
       help: false,
     });
     expect(parseReviewArgs(['--base=HEAD~1']).base).toBe('HEAD~1');
+    expect(
+      parseReviewArgs([
+        '--base=HEAD',
+        '--max-work',
+        '5000',
+        '--deprecation-days-beta',
+        '31',
+        '--deprecation-days-stable=180',
+      ]),
+    ).toMatchObject({ maxWork: 5000, deprecationDays: { beta: 31, stable: 180 } });
     expect(parseReviewArgs(['--base=HEAD', '--timeout', '2.5']).timeoutSeconds).toBe(2.5);
   });
 
@@ -34,6 +46,16 @@ describe('parseReviewArgs', () => {
     ['an empty --base', ['--base='], /--base <git-ref> is required/],
     ['a ref that looks like an option', ['--base=--output'], /needs a git ref/],
     ['an unknown option', ['--base', 'HEAD', '--force'], /Unknown option '--force'/],
+    [
+      'a --max-work of 0',
+      ['--base', 'HEAD', '--max-work', '0'],
+      /--max-work needs a whole number of at least 1/,
+    ],
+    [
+      'negative deprecation days',
+      ['--base', 'HEAD', '--deprecation-days-stable', '-1'],
+      /--deprecation-days-stable needs a whole number of at least 0/,
+    ],
     [
       'a --timeout that is not a number',
       ['--base', 'HEAD', '--timeout', 'soon'],

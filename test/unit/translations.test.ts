@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { checkTranslation } from '../../lib/translations/check.ts';
+import { checkTranslation, targetProblem } from '../../lib/translations/check.ts';
 import { translatableTexts } from '../../lib/translations/texts.ts';
 import { renderTranslatedBundle } from '../../scripts/translations/bundle.ts';
 import { repoRoot } from '../support/contract.ts';
@@ -37,7 +37,13 @@ async function editedOverlay(edit: (overlay: { actions: Record<string, unknown>[
 describe('openapi/translations/zh.yaml', () => {
   it('translates every text of the contract, none outdated', async () => {
     const report = await checkTranslation(englishBundle(), overlayPath);
-    expect(report).toEqual({ problems: [], outdated: [], missing: [], dangling: [] });
+    expect(report).toEqual({
+      problems: [],
+      outdated: [],
+      missing: [],
+      dangling: [],
+      refused: [],
+    });
   });
 
   it("uses Huawei's Chinese titles for the operations", async () => {
@@ -89,6 +95,28 @@ describe('the translation check', () => {
     expect(problems[0]).toMatch(
       /^zh\.yaml:\d+: target \$\.components\.schemas\.Retired matches nothing in the contract/,
     );
+  });
+
+  it('refuses, without running it, a target whose work a pull request could make run away', async () => {
+    const catastrophic = "$.paths[?match(@.x, '(a+)+$')]";
+    const file = await editedOverlay((overlay) => {
+      for (const target of [
+        catastrophic,
+        "$..[?search(@.description, 'x')]",
+        '$.a[?@.b][?@.c][?@.d]',
+        "$.paths[?@..description=='x']",
+        `$.info${'.x'.repeat(300)}`,
+      ]) {
+        overlay.actions.push({ target, update: { description: 'x' } });
+      }
+    });
+    const { refused, problems } = await checkTranslation(englishBundle(), file, 'zh.yaml');
+    expect(refused).toHaveLength(5);
+    expect(problems).toEqual(expect.arrayContaining(refused));
+    expect(refused[0]).toMatch(/^zh\.yaml:\d+: target ".*" uses match\(\) or search\(\)/);
+    expect(refused.slice(2).join('\n')).toMatch(/3 filters.*\n.*descendants.*\n.*over the 500/);
+    // The real overlay's equality filter stays allowed.
+    expect(targetProblem("$.tags[?@.name=='Purchases']")).toBeUndefined();
   });
 
   it('refuses a key the target has no text for, an invalid JSONPath and a missing x-english', async () => {

@@ -1,0 +1,57 @@
+// Runs the comparison and the translation check (comparison-worker.ts) in a
+// worker thread that the review's deadline terminates: synchronous work on
+// the main thread could not be stopped by an AbortSignal, so a hostile
+// contract could hold the review far past --timeout. Within the thread the
+// work budget (lib/work-budget.ts) ends a run-away comparison sooner, with
+// a message naming it.
+import { Worker } from 'node:worker_threads';
+import type { JsonObject } from '../lib/json.ts';
+import type { Change } from './change.ts';
+import type { CompareOptions } from './compare.ts';
+import { CannotReview } from './errors.ts';
+
+export interface ComparisonInput {
+  base: JsonObject;
+  head: JsonObject;
+  /** The work tree: the head's translation overlays are read there. */
+  top: string;
+  /** Schema visits and value comparisons the comparison may spend. */
+  maxWork: number;
+  options: CompareOptions;
+}
+
+export type ComparisonOutcome =
+  | { ok: true; changes: Change[]; notes: string[] }
+  | { ok: false; cannotReview: boolean; message: string };
+
+/** The changes and translation notes, or a CannotReview when the deadline or the budget ended the work. */
+export function compareWithin(
+  input: ComparisonInput,
+  deadline: AbortSignal,
+): Promise<{ changes: Change[]; notes: string[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { module: new URL('./comparison-worker.ts', import.meta.url).href, input },
+    });
+    const stop = () => void worker.terminate();
+    if (deadline.aborted) stop();
+    deadline.addEventListener('abort', stop, { once: true });
+    const settle = () => deadline.removeEventListener('abort', stop);
+    worker.once('message', (outcome: ComparisonOutcome) => {
+      settle();
+      void worker.terminate();
+      if (outcome.ok) resolve({ changes: outcome.changes, notes: outcome.notes });
+      else if (outcome.cannotReview) reject(new CannotReview(outcome.message));
+      else reject(new Error(outcome.message));
+    });
+    worker.once('error', (error) => {
+      settle();
+      reject(error);
+    });
+    worker.once('exit', () => {
+      settle();
+      // Terminated by the deadline: the deadline's own rejection says so (cli.ts).
+      reject(new CannotReview('the comparison stopped before it finished'));
+    });
+  });
+}

@@ -1,0 +1,29 @@
+// The comparison and the translation check, in a worker thread: both are
+// synchronous work on data from the pull request, which only terminating the
+// thread can stop at the review's deadline (compare-within.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { WorkBudgetExceeded, withWorkBudget } from '../lib/work-budget.ts';
+import { type CompareOptions, compareContracts } from './compare.ts';
+import type { ComparisonInput, ComparisonOutcome } from './compare-within.ts';
+import { CannotReview } from './errors.ts';
+import { translationNotes } from './translations.ts';
+
+const input = workerData.input as ComparisonInput;
+
+async function run(): Promise<ComparisonOutcome> {
+  try {
+    const options: CompareOptions = input.options;
+    const changes = withWorkBudget(input.maxWork, () =>
+      compareContracts(input.base, input.head, options),
+    );
+    const notes = await translationNotes(input.top, input.base, input.head);
+    return { ok: true, changes, notes };
+  } catch (error) {
+    if (error instanceof CannotReview || error instanceof WorkBudgetExceeded) {
+      return { ok: false, cannotReview: true, message: error.message };
+    }
+    return { ok: false, cannotReview: false, message: (error as Error).message ?? String(error) };
+  }
+}
+
+parentPort?.postMessage(await run());
