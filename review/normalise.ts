@@ -154,11 +154,12 @@ const maxMergeDepth = 64;
 
 // Each schema node is merged once per document: a $ref graph whose branches
 // are shared (`A: allOf [B, B]`, `B: allOf [C, C]`…) would otherwise be
-// expanded again on every path to a node, 2^n times. A merge that was cut
-// short (a cycle, or past maxMergeDepth) depends on where it started and is
-// not kept.
+// expanded again on every path to a node, 2^n times. A merge cut short by a
+// cycle depends on where it started and is not kept (the work budget bounds
+// those); one cut past maxMergeDepth is kept as first computed, so a graph
+// deeper than that is read the same, truncated, whichever way it is reached.
 const merges = new WeakMap<JsonObject, WeakMap<JsonObject, JsonObject>>();
-let cuts = 0;
+let cycleCuts = 0;
 
 /** Merges `allOf` members into one schema (see mergeTwo), following `$ref`s. */
 export function mergeAllOf(
@@ -172,10 +173,11 @@ export function mergeAllOf(
   // maxMergeDepth nested members and branches (a contract built to run away),
   // a schema reads as unconstrained.
   const ref = isObject(schema) && typeof schema.$ref === 'string' ? schema.$ref : undefined;
-  if ((ref !== undefined && refs.has(ref)) || depth > maxMergeDepth) {
-    cuts++;
+  if (ref !== undefined && refs.has(ref)) {
+    cycleCuts++;
     return {};
   }
+  if (depth > maxMergeDepth) return {};
   if (!isObject(schema)) {
     const resolved = deref(document, schema);
     return isObject(resolved) ? mergeAllOf(document, resolved, refs, depth) : {};
@@ -187,7 +189,7 @@ export function mergeAllOf(
   }
   const found = known.get(schema);
   if (found !== undefined) return found;
-  const cutsBefore = cuts;
+  const cutsBefore = cycleCuts;
   const inside = ref === undefined ? refs : new Set([...refs, ref]);
   const resolved = deref(document, schema);
   if (!isObject(resolved)) return {};
@@ -199,7 +201,7 @@ export function mergeAllOf(
     }
   }
   const normal = withoutDefaultFlags(alternativesNormalised(document, merged, inside, depth));
-  if (cuts === cutsBefore) known.set(schema, normal);
+  if (cycleCuts === cutsBefore) known.set(schema, normal);
   return normal;
 }
 

@@ -53,7 +53,7 @@ describe('parseReviewArgs', () => {
     ],
     [
       'negative deprecation days',
-      ['--base', 'HEAD', '--deprecation-days-stable', '-1'],
+      ['--base', 'HEAD', '--deprecation-days-stable=-1'],
       /--deprecation-days-stable needs a whole number of at least 0/,
     ],
     [
