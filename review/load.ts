@@ -115,7 +115,26 @@ export async function loadHead(head: GuardedTree, signal?: AbortSignal): Promise
       `redocly bundle of the working tree's ${contractEntry} failed: ${document}`,
     );
   }
-  return { document, source: 'openapi/ bundled' };
+  return { document: openApi3(document, "the working tree's"), source: 'openapi/ bundled' };
+}
+
+/**
+ * The document, when it is OpenAPI 3.x: the rules read 3.0 and 3.1 (Swagger
+ * 2.0 keeps parameters, bodies and responses elsewhere), so anything else
+ * would be compared without a word about what was missed.
+ */
+export function openApi3(document: JsonObject, which: string): JsonObject {
+  const version = document.openapi;
+  if (typeof version === 'string' && /^3\.\d+(\.\d+)?$/.test(version)) return document;
+  const said =
+    typeof document.swagger === 'string'
+      ? `swagger ${JSON.stringify(document.swagger.slice(0, 20))}`
+      : version === undefined
+        ? 'no openapi version'
+        : `openapi ${JSON.stringify(String(version).slice(0, 20))}`;
+  throw new CannotReview(
+    `${which} ${contractEntry} says ${said}: the review reads OpenAPI 3.0 and 3.1 only (convert it first).`,
+  );
 }
 
 /**
@@ -135,15 +154,24 @@ export async function loadBase(
   let bundleProblem = 'no openapi/ at that commit';
   if (present.has('openapi')) {
     const bundled = await bundleAt(top, commit, signal);
-    if (typeof bundled !== 'string') return { document: bundled, source: 'openapi/ bundled' };
+    if (typeof bundled !== 'string') {
+      return {
+        document: openApi3(bundled, `the base's (${commit.slice(0, 7)})`),
+        source: 'openapi/ bundled',
+      };
+    }
     bundleProblem = `bundling openapi/ failed: ${bundled}`;
   }
   if (present.has('generated/openapi.json')) {
     const document: unknown = JSON.parse(
       await git(top, ['show', `${commit}:generated/openapi.json`]),
     );
-    if (isObject(document))
-      return { document, source: `generated/openapi.json (${bundleProblem})` };
+    if (isObject(document)) {
+      return {
+        document: openApi3(document, `the base's (${commit.slice(0, 7)})`),
+        source: `generated/openapi.json (${bundleProblem})`,
+      };
+    }
   }
   throw new CannotReview(
     `the base contract at ${commit.slice(0, 7)} cannot be read: ${bundleProblem}${present.has('generated/openapi.json') ? '' : ', and that commit has no generated/openapi.json'}.`,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../lib/paths.ts';
 import { commitAll, git } from '../../test/support/git-repo.ts';
 import { CannotReview } from '../errors.ts';
-import { checkHead, gitTopLevel, loadBase, loadHead, resolveCommit } from '../load.ts';
+import { checkHead, gitTopLevel, loadBase, loadHead, openApi3, resolveCommit } from '../load.ts';
 
 describe('loading the contracts', () => {
   let repo = '';
@@ -88,6 +88,24 @@ describe('loading the contracts', () => {
       await expect(checkHead(bare)).rejects.toThrow(/No contract in the working tree/);
     } finally {
       await rm(bare, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the OpenAPI version', () => {
+  it('is 3.0 or 3.1, or the review refuses the contract (exit 2) naming what it says', () => {
+    const info = { title: 't', version: '1' };
+    for (const openapi of ['3.0.3', '3.1.0', '3.1']) {
+      expect(openApi3({ openapi, info, paths: {} }, 'the head')).toMatchObject({ openapi });
+    }
+    for (const [document, says] of [
+      [{ swagger: '2.0', info, paths: {} }, 'the head openapi/openapi.yaml says swagger "2.0"'],
+      [{ openapi: '4.0.0', info }, 'says openapi "4.0.0"'],
+      [{ openapi: 3.1, info }, 'says openapi "3.1"'],
+      [{ info }, 'says no openapi version'],
+    ] as const) {
+      expect(() => openApi3(document as never, 'the head')).toThrow(CannotReview);
+      expect(() => openApi3(document as never, 'the head')).toThrow(`${says}`);
     }
   });
 });
