@@ -29,7 +29,7 @@ import {
   type Subject,
   type Subjects,
 } from './change.ts';
-import { httpMethods, type Operation, operationsOf } from './operations.ts';
+import { httpMethods, type Operation, operationsOf, pathVariables } from './operations.ts';
 import { typeMove } from './rules/keywords.ts';
 import { type SchemaView, viewSchema } from './schema.ts';
 
@@ -189,9 +189,10 @@ class Comparison {
       new Set(),
     );
 
-    for (const key of new Set([...base.parameters.keys(), ...head.parameters.keys()])) {
+    const headParameters = pairedPathParameters(base, head);
+    for (const key of new Set([...base.parameters.keys(), ...headParameters.keys()])) {
       const before = base.parameters.get(key);
-      const after = head.parameters.get(key);
+      const after = headParameters.get(key);
       const baseSchema = before && this.view(this.base, before.schema);
       const headSchema = after && this.view(this.head, after.schema);
       this.apply('parameter', {
@@ -333,6 +334,22 @@ class Comparison {
       );
     }
   }
+}
+
+/**
+ * The head's parameters, its path variables keyed by the base's names for
+ * them (by position): a renamed variable is the same parameter.
+ */
+function pairedPathParameters(base: Operation, head: Operation): Map<string, JsonObject> {
+  const before = pathVariables(base.path);
+  const after = pathVariables(head.path);
+  const baseName = new Map(after.map((name, index) => [name, before[index] ?? name]));
+  return new Map(
+    [...head.parameters].map(([key, parameter]) => {
+      const name = key.slice('path '.length);
+      return [key.startsWith('path ') ? `path ${baseName.get(name) ?? name}` : key, parameter];
+    }),
+  );
 }
 
 const refOf = (schema: Json | undefined): string =>

@@ -8,8 +8,10 @@ import { normaliseContent, normaliseParameter } from './normalise.ts';
 export const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 export interface Operation {
-  /** `GET /v1.0/apigw/purchases/groups`: how the report names it. */
+  /** `GET /v1.0/apigw/purchases/groups/{purchase_id}`: how the report names it. */
   key: string;
+  /** `GET /v1.0/apigw/purchases/groups/{}`: what identifies it (see pathShape). */
+  id: string;
   path: string;
   method: string;
   operationId: string | undefined;
@@ -25,6 +27,18 @@ export interface Operation {
 export const operationKey = (method: string, path: string): string =>
   `${method.toUpperCase()} ${path}`;
 
+/**
+ * A path template with its variables unnamed (`/groups/{purchase_id}` →
+ * `/groups/{}`): renaming a variable changes no URL a client sends, so
+ * operations are matched by shape, as oasdiff does (diff/path.go).
+ */
+export const pathShape = (path: string): string => path.replace(/\{[^}/]*\}/g, '{}');
+
+/** The variables of a path template, in order (`['purchase_id']`). */
+export const pathVariables = (path: string): string[] =>
+  [...path.matchAll(/\{([^}/]*)\}/g)].map((match) => match[1] ?? '');
+
+/** The operations of a contract, by id (method and path shape). */
 export function operationsOf(document: JsonObject): Map<string, Operation> {
   const operations = new Map<string, Operation>();
   for (const [path, item] of Object.entries(objectAt(document.paths))) {
@@ -33,8 +47,12 @@ export function operationsOf(document: JsonObject): Map<string, Operation> {
       const raw = pathItem[method];
       if (!isObject(raw)) continue;
       const key = operationKey(method, path);
-      operations.set(key, {
+      const id = operationKey(method, pathShape(path));
+      // Two paths of one shape (`/a/{x}` and `/a/{y}`) are one endpoint for a
+      // server; the first keeps the id, the second is compared under its own name.
+      operations.set(operations.has(id) ? key : id, {
         key,
+        id: operations.has(id) ? key : id,
         path,
         method,
         operationId: typeof raw.operationId === 'string' ? raw.operationId : undefined,

@@ -1,8 +1,13 @@
 // Paths and operations: what exists, how clients name it (operationId), its
 // tags, deprecation, and which credentials it accepts.
 
-import { objectAt } from '../../lib/json.ts';
+import { type JsonObject, objectAt } from '../../lib/json.ts';
 import { code, finding, missingFrom, type Rule } from '../change.ts';
+import { type Operation, pathShape, pathVariables } from '../operations.ts';
+
+/** The path shapes of a contract (see pathShape). */
+const shapesOf = (document: JsonObject): Set<string> =>
+  new Set(Object.keys(objectAt(document.paths)).map(pathShape));
 
 const tagsOf = (raw: Record<string, unknown>): string[] =>
   Array.isArray(raw.tags) ? raw.tags.map(String) : [];
@@ -19,8 +24,10 @@ export const operationRules: Rule[] = [
       document: {
         reads: ['paths'],
         find: ({ base, head, baseOperations }) => {
-          const headPaths = new Set(Object.keys(objectAt(head.paths)));
-          return missingFrom(Object.keys(objectAt(base.paths)), headPaths).flatMap((path) =>
+          const headPaths = shapesOf(head);
+          return missingFrom(Object.keys(objectAt(base.paths)), {
+            has: (path: string) => headPaths.has(pathShape(path)),
+          }).flatMap((path) =>
             [...baseOperations.values()]
               .filter((operation) => operation.path === path)
               .map((operation) => finding(operation.key, `path ${code(path)} removed`)),
@@ -39,9 +46,9 @@ export const operationRules: Rule[] = [
       document: {
         reads: ['paths'],
         find: ({ head, baseOperations, headOperations }) => {
-          const headPaths = new Set(Object.keys(objectAt(head.paths)));
+          const headPaths = shapesOf(head);
           return [...baseOperations.values()]
-            .filter((op) => headPaths.has(op.path) && !headOperations.has(op.key))
+            .filter((op) => headPaths.has(pathShape(op.path)) && !headOperations.has(op.id))
             .map((op) => finding(op.key, `operation ${code(op.key)} removed`));
         },
       },
@@ -56,9 +63,32 @@ export const operationRules: Rule[] = [
       document: {
         reads: ['paths'],
         find: ({ baseOperations, headOperations }) =>
-          missingFrom(headOperations.keys(), baseOperations).map((key) =>
-            finding(key, `operation ${code(key)} added`),
-          ),
+          missingFrom(headOperations.values(), {
+            has: (operation: Operation) => baseOperations.has(operation.id),
+          }).map(({ key }) => finding(key, `operation ${code(key)} added`)),
+      },
+    },
+  },
+  {
+    id: 'request-path-parameter-renamed',
+    level: 'info',
+    description:
+      'A path variable was renamed (`{purchase_id}` → `{purchaseId}`): the URL a client sends is the same; docs and generated argument names change.',
+    oasdiff: null,
+    differs:
+      'oasdiff matches paths by shape and pairs the parameters, reporting nothing; the rename is listed so that the new name is seen.',
+    checks: {
+      operation: {
+        reads: [],
+        find: ({ base, head }) => {
+          const before = pathVariables(base.path);
+          const after = pathVariables(head.path);
+          return before.flatMap((name, index) =>
+            after[index] !== undefined && after[index] !== name
+              ? [finding(head.key, `path parameter ${code(name)} renamed to ${code(after[index])}`)]
+              : [],
+          );
+        },
       },
     },
   },

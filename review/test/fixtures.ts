@@ -19,9 +19,11 @@ export interface Expected {
 }
 
 interface PatchOperation {
-  op: 'add' | 'remove' | 'replace';
+  op: 'add' | 'remove' | 'replace' | 'move';
   path: string;
   value?: Json;
+  /** For `move`: where the value is taken from. */
+  from?: string;
 }
 
 export interface Fixture {
@@ -33,10 +35,31 @@ export interface Fixture {
   patch: PatchOperation[];
 }
 
-/** The subset of JSON Patch (RFC 6902) the fixtures use: add, remove, replace. */
+/** The value a JSON pointer names in `document`. */
+function valueAt(document: Json, path: string): Json | undefined {
+  let node: Json | undefined = document;
+  for (const segment of path.split('/').slice(1)) {
+    const key = segment.replaceAll('~1', '/').replaceAll('~0', '~');
+    node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
+  }
+  return node;
+}
+
+/** The subset of JSON Patch (RFC 6902) the fixtures use: add, remove, replace, move. */
 export function applyPatch(document: JsonObject, patch: readonly PatchOperation[]): JsonObject {
-  const copy = structuredClone(document);
-  for (const { op, path, value } of patch) {
+  let copy = structuredClone(document);
+  for (const step of patch) {
+    if (step.op === 'move') {
+      const from = step.from ?? '';
+      const value = valueAt(copy, from);
+      if (value === undefined) throw new Error(`move: nothing at ${from}`);
+      copy = applyPatch(copy, [
+        { op: 'remove', path: from },
+        { op: 'add', path: step.path, value },
+      ]);
+      continue;
+    }
+    const { op, path, value } = step;
     const segments = path
       .split('/')
       .slice(1)
