@@ -107,6 +107,8 @@ export interface SchemaPair {
   baseDocument: JsonObject;
   headDocument: JsonObject;
   policy: ReviewPolicy;
+  /** The head's operation the response belongs to. */
+  endpoint: Operation;
   /** For a property: whether its parent object requires it, on each side. */
   requiredIn?: { base: boolean; head: boolean };
 }

@@ -226,11 +226,12 @@ class Comparison {
       const before = base.responses.get(status);
       const after = head.responses.get(status);
       this.apply('response', { operation: pair, status, base: before, head: after });
-      if (before && after) this.response(head.key, status, before, after);
+      if (before && after) this.response(head, status, before, after);
     }
   }
 
-  response(operation: string, status: string, base: JsonObject, head: JsonObject): void {
+  response(endpoint: Operation, status: string, base: JsonObject, head: JsonObject): void {
+    const operation = endpoint.key;
     const where = `status ${code(status)}`;
     this.unread(operation, where, base, head, explainedBy.response);
     const baseHeaders = objectAt(base.headers);
@@ -269,13 +270,13 @@ class Comparison {
         );
         continue;
       }
-      this.walk(operation, label, '', baseSchema, headSchema, new Set());
+      this.walk(endpoint, label, '', baseSchema, headSchema, new Set());
     }
   }
 
   /** Every schema node both sides have, from the body down; a recursive $ref pair is visited once. */
   walk(
-    operation: string,
+    endpoint: Operation,
     response: string,
     where: string,
     baseSchema: Json | undefined,
@@ -286,8 +287,10 @@ class Comparison {
     const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
     if (refs !== ' ' && visiting.has(refs)) return;
     const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
+    const operation = endpoint.key;
     const pair: SchemaPair = {
       operation,
+      endpoint,
       response,
       where,
       base: this.view(this.base, baseSchema),
@@ -307,7 +310,7 @@ class Comparison {
       const headChild = pair.head.properties.get(name);
       if (headChild === undefined) continue;
       this.walk(
-        operation,
+        endpoint,
         response,
         where === '' ? name : `${where}.${name}`,
         baseChild,
@@ -319,7 +322,7 @@ class Comparison {
     const baseItems = pair.base.items;
     const headItems = pair.head.items;
     if (baseItems !== undefined && headItems !== undefined) {
-      this.walk(operation, response, `${where}[]`, baseItems, headItems, inside);
+      this.walk(endpoint, response, `${where}[]`, baseItems, headItems, inside);
     } else if (
       (baseItems !== undefined || headItems !== undefined) &&
       !typeMove(pair.base, pair.head)

@@ -1,73 +1,346 @@
-// Deprecation, of an operation, a request parameter or a response property,
-// with its `x-sunset` date when one is given (oasdiff reads the same
-// extension). Deprecating changes nothing a client sends or parses today: it
-// is a notice, listed as such; so is undoing it, or moving the sunset.
+// Deprecation and sunset, of an operation, a request parameter or a response
+// property, with oasdiff's semantics and ids (checker/check_api_deprecation.go,
+// check_*_sunset_changed.go, check_api_removed.go): `x-sunset` is a date
+// (`YYYY-MM-DD`, or an RFC 3339 date-time), compared with today; the review's
+// policy (--deprecation-days-beta/-stable) says how many days a deprecation
+// must give before its sunset, by the operation's `x-stability-level`.
+//
+// Deprecating is a notice, not a break, unless it breaks the policy (no
+// sunset where one is required, a sunset too soon); a sunset that goes away
+// or moves sooner than the policy allows breaks the promise made to clients.
 import { type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import {
   type Finding,
   finding,
   type ParameterPair,
   parameterLabel,
+  type ReviewPolicy,
   type Rule,
-  type SchemaPair,
+  type StabilityLevel,
+  stabilityLevels,
 } from '../change.ts';
+import type { Operation } from '../operations.ts';
 import { shown } from './keywords.ts';
 import { subject } from './response-schema.ts';
 
-type Way = 'deprecated' | 'reactivated' | 'sunset';
-
-const deprecated = (node: JsonObject | undefined): boolean => node?.deprecated === true;
-
-/** How the deprecation of a node moved, if it did; `sunset` when only x-sunset did. */
-function lifecycleMove(base: JsonObject, head: JsonObject): Way | undefined {
-  if (deprecated(base) !== deprecated(head)) return deprecated(head) ? 'deprecated' : 'reactivated';
-  return sameJson(base['x-sunset'], head['x-sunset']) ? undefined : 'sunset';
+/** What the lifecycle rules read of a node: `deprecated` and `x-sunset`. */
+export interface Lifecycle {
+  deprecated: boolean;
+  sunset: Json | undefined;
 }
 
-function lifecycleText(way: Way, base: JsonObject, head: JsonObject): string {
-  const sunset = head['x-sunset'] as Json | undefined;
-  if (way === 'deprecated')
-    return sunset === undefined ? ' deprecated' : ` deprecated, sunset ${shown(sunset)}`;
-  if (way === 'reactivated') return ' no longer deprecated';
-  return `: sunset date ${shown(base['x-sunset'] as Json | undefined)} → ${shown(sunset)}`;
-}
-
-const describe: Record<Way, string> = {
-  deprecated:
-    'was deprecated (with its x-sunset date, if any): it still works; plan to move off it.',
-  reactivated: 'is no longer deprecated.',
-  sunset: 'kept its deprecation with another x-sunset date (or none).',
-};
-
-// oasdiff's ids for deprecated and reactivated are ours (INFO); it has no sunset-moved one.
-const sunsetDiffers =
-  "oasdiff's sunset rules (ERR) police a deprecation policy (a sunset may only move later, never go); for a client a sunset is a date to plan by, so we list the move.";
-
-/** The id's stem (`endpoint`, `request-parameter`, `response-property`) and what it names. */
-const targets = [
-  { stem: 'endpoint', what: 'An operation' },
-  { stem: 'request-parameter', what: 'A request parameter' },
-  { stem: 'response-property', what: 'A response property' },
-] as const;
-
-/** A parameter is deprecated when it or its schema says so. */
-const parameterLifecycle = (parameter: JsonObject, schema: JsonObject): JsonObject => ({
-  deprecated: deprecated(parameter) || deprecated(schema),
-  ...((parameter['x-sunset'] ?? schema['x-sunset']) === undefined
-    ? {}
-    : { 'x-sunset': (parameter['x-sunset'] ?? schema['x-sunset']) as Json }),
+const lifecycleOf = (node: JsonObject): Lifecycle => ({
+  deprecated: node.deprecated === true,
+  sunset: node['x-sunset'] as Json | undefined,
 });
 
-function checksFor(stem: string, way: Way): Rule['checks'] {
+/** A parameter is deprecated when it or its schema says so. */
+const parameterLifecycle = (parameter: JsonObject, schema: JsonObject): Lifecycle => ({
+  deprecated: parameter.deprecated === true || schema.deprecated === true,
+  sunset: (parameter['x-sunset'] ?? schema['x-sunset']) as Json | undefined,
+});
+
+/** An x-sunset as `YYYY-MM-DD`, or undefined when it is not a date oasdiff reads. */
+export function sunsetDate(sunset: Json | undefined): string | undefined {
+  if (typeof sunset !== 'string') return undefined;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(sunset);
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(sunset);
+  if (day === null && !time) return undefined;
+  const parsed = new Date(day === null ? sunset : `${sunset}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  // A date-time is read as its own date, as oasdiff's civil.DateOf does.
+  const date = day === null ? sunset.slice(0, 10) : sunset;
+  return new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date ? date : undefined;
+}
+
+const daysFrom = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** An operation's x-stability-level; `stable` when it has none, undefined when it is not one of oasdiff's four. */
+export function stabilityOf(operation: JsonObject): StabilityLevel | undefined {
+  const level = operation['x-stability-level'];
+  if (level === undefined) return 'stable';
+  return (stabilityLevels as readonly Json[]).includes(level as Json)
+    ? (level as StabilityLevel)
+    : undefined;
+}
+
+const policyDays = (policy: ReviewPolicy, operation: Operation): number =>
+  policy.deprecationDays[stabilityOf(operation.raw) ?? 'stable'];
+
+/** How a removal stands against its deprecation, in oasdiff's terms. */
+export type Removal = 'without-deprecation' | 'with-deprecation' | 'before-sunset' | 'sunset-parse';
+
+/** A removed node's standing: deprecated or not, and its sunset to come, past or unreadable. */
+export function removalOf(lifecycle: Lifecycle, today: string): Removal {
+  if (!lifecycle.deprecated) return 'without-deprecation';
+  if (lifecycle.sunset === undefined) return 'with-deprecation';
+  const date = sunsetDate(lifecycle.sunset);
+  if (date === undefined) return 'sunset-parse';
+  return today < date ? 'before-sunset' : 'with-deprecation';
+}
+
+export const operationRemoval = (operation: Operation, today: string): Removal =>
+  removalOf(lifecycleOf(operation.raw), today);
+
+export const parameterRemoval = (pair: ParameterPair): Removal | undefined =>
+  pair.base && pair.baseSchema
+    ? removalOf(parameterLifecycle(pair.base, pair.baseSchema.merged), pair.operation.policy.today)
+    : undefined;
+
+/** What happened to a node's deprecation between base and head. */
+type Event =
+  | 'deprecated'
+  | 'deprecated-with-sunset'
+  | 'sunset-missing'
+  | 'sunset-parse'
+  | 'sunset-too-small'
+  | 'reactivated'
+  | 'sunset-deleted'
+  | 'sunset-changed-too-small'
+  | 'sunset-changed';
+
+function eventOf(
+  base: Lifecycle,
+  head: Lifecycle,
+  policy: ReviewPolicy,
+  days: number,
+): Event | undefined {
+  if (base.deprecated && !head.deprecated) return 'reactivated';
+  if (!head.deprecated) return undefined;
+  if (!base.deprecated) {
+    if (head.sunset === undefined) return days > 0 ? 'sunset-missing' : 'deprecated';
+    const date = sunsetDate(head.sunset);
+    if (date === undefined) return 'sunset-parse';
+    return daysFrom(policy.today, date) < days ? 'sunset-too-small' : 'deprecated-with-sunset';
+  }
+  if (sameJson(base.sunset, head.sunset)) return undefined;
+  if (head.sunset === undefined) return 'sunset-deleted';
+  const date = sunsetDate(head.sunset);
+  if (date === undefined) return 'sunset-parse';
+  const before = sunsetDate(base.sunset);
+  if (before !== undefined && date < before && daysFrom(policy.today, date) < days) {
+    return 'sunset-changed-too-small';
+  }
+  return 'sunset-changed';
+}
+
+function eventText(event: Event, base: Lifecycle, head: Lifecycle, days: number): string {
+  switch (event) {
+    case 'deprecated':
+      return ' deprecated';
+    case 'deprecated-with-sunset':
+      return ` deprecated, sunset ${shown(head.sunset)}`;
+    case 'sunset-missing':
+      return ` deprecated without an x-sunset, where the policy asks for ${days} days' notice`;
+    case 'sunset-parse':
+      return `: x-sunset ${shown(head.sunset)} is not a date (YYYY-MM-DD or RFC 3339)`;
+    case 'sunset-too-small':
+      return ` deprecated with sunset ${shown(head.sunset)}, less than the ${days} days' notice the policy asks for`;
+    case 'reactivated':
+      return ' no longer deprecated';
+    case 'sunset-deleted':
+      return `: sunset date ${shown(base.sunset)} removed while still deprecated`;
+    case 'sunset-changed-too-small':
+      return `: sunset date ${shown(base.sunset)} → ${shown(head.sunset)}, sooner than the ${days} days' notice the policy asks for`;
+    case 'sunset-changed':
+      return `: sunset date ${shown(base.sunset)} → ${shown(head.sunset)}`;
+  }
+}
+
+type Stem = 'endpoint' | 'request-parameter' | 'response-property';
+
+interface EventRule {
+  id: string;
+  level: Rule['level'];
+  description: string;
+  oasdiff: Rule['oasdiff'];
+  differs?: string;
+}
+
+const notice = 'it still works; plan to move off it.';
+const policyNote =
+  'With the default policy (0 days, as oasdiff) this only fires for a sunset already past.';
+
+/** Per target and event: the rule, with oasdiff's id where it has one. */
+const eventRules: Record<Stem, Partial<Record<Event, EventRule>>> = {
+  endpoint: {
+    deprecated: {
+      id: 'endpoint-deprecated',
+      level: 'info',
+      description: `An operation was deprecated without a sunset date: ${notice}`,
+      oasdiff: { id: 'endpoint-deprecated', level: 'INFO' },
+    },
+    'deprecated-with-sunset': {
+      id: 'endpoint-deprecated-with-sunset',
+      level: 'info',
+      description: `An operation was deprecated with its x-sunset date: ${notice}`,
+      oasdiff: { id: 'endpoint-deprecated-with-sunset', level: 'INFO' },
+    },
+    'sunset-missing': {
+      id: 'api-deprecated-sunset-missing',
+      level: 'error',
+      description:
+        'An operation was deprecated without x-sunset where the policy (--deprecation-days-*) asks for notice.',
+      oasdiff: { id: 'api-deprecated-sunset-missing', level: 'ERR' },
+    },
+    'sunset-parse': {
+      id: 'api-deprecated-sunset-parse',
+      level: 'error',
+      description: "An operation's x-sunset is not a date: clients cannot plan by it.",
+      oasdiff: { id: 'api-deprecated-sunset-parse', level: 'ERR' },
+    },
+    'sunset-too-small': {
+      id: 'api-sunset-date-too-small',
+      level: 'error',
+      description: `An operation was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
+      oasdiff: { id: 'api-sunset-date-too-small', level: 'ERR' },
+    },
+    reactivated: {
+      id: 'endpoint-reactivated',
+      level: 'info',
+      description: 'An operation is no longer deprecated.',
+      oasdiff: { id: 'endpoint-reactivated', level: 'INFO' },
+    },
+    'sunset-deleted': {
+      id: 'sunset-deleted',
+      level: 'error',
+      description: 'A deprecated operation lost its x-sunset: the date clients planned by is gone.',
+      oasdiff: { id: 'sunset-deleted', level: 'ERR' },
+    },
+    'sunset-changed-too-small': {
+      id: 'api-sunset-date-changed-too-small',
+      level: 'error',
+      description: `A deprecated operation's sunset moved sooner than the policy's notice allows. ${policyNote}`,
+      oasdiff: { id: 'api-sunset-date-changed-too-small', level: 'ERR' },
+    },
+  },
+  'request-parameter': {
+    deprecated: {
+      id: 'request-parameter-deprecated',
+      level: 'info',
+      description: `A request parameter was deprecated (with its x-sunset date, if any): ${notice}`,
+      oasdiff: { id: 'request-parameter-deprecated', level: 'INFO' },
+    },
+    'sunset-missing': {
+      id: 'request-parameter-deprecated-sunset-missing',
+      level: 'error',
+      description:
+        'A request parameter was deprecated without x-sunset where the policy asks for notice.',
+      oasdiff: { id: 'request-parameter-deprecated-sunset-missing', level: 'ERR' },
+    },
+    'sunset-parse': {
+      id: 'request-parameter-sunset-parse',
+      level: 'error',
+      description: "A request parameter's x-sunset is not a date.",
+      oasdiff: { id: 'request-parameter-sunset-parse', level: 'ERR' },
+    },
+    'sunset-too-small': {
+      id: 'request-parameter-sunset-date-too-small',
+      level: 'error',
+      description: `A request parameter was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
+      oasdiff: { id: 'request-parameter-sunset-date-too-small', level: 'ERR' },
+    },
+    reactivated: {
+      id: 'request-parameter-reactivated',
+      level: 'info',
+      description: 'A request parameter is no longer deprecated.',
+      oasdiff: { id: 'request-parameter-reactivated', level: 'INFO' },
+    },
+    'sunset-deleted': {
+      id: 'request-parameter-sunset-deleted',
+      level: 'error',
+      description: 'A deprecated request parameter lost its x-sunset.',
+      oasdiff: { id: 'request-parameter-sunset-deleted', level: 'ERR' },
+    },
+    'sunset-changed-too-small': {
+      id: 'request-parameter-sunset-date-changed-too-small',
+      level: 'error',
+      description: `A deprecated request parameter's sunset moved sooner than the policy's notice allows. ${policyNote}`,
+      oasdiff: { id: 'request-parameter-sunset-date-changed-too-small', level: 'ERR' },
+    },
+  },
+  'response-property': {
+    deprecated: {
+      id: 'response-property-deprecated',
+      level: 'info',
+      description: `A response property was deprecated without a sunset date: ${notice}`,
+      oasdiff: { id: 'response-property-deprecated', level: 'INFO' },
+    },
+    'deprecated-with-sunset': {
+      id: 'response-property-deprecated-with-sunset',
+      level: 'info',
+      description: `A response property was deprecated with its x-sunset date: ${notice}`,
+      oasdiff: { id: 'response-property-deprecated-with-sunset', level: 'INFO' },
+    },
+    'sunset-missing': {
+      id: 'response-property-deprecated-sunset-missing',
+      level: 'error',
+      description:
+        'A response property was deprecated without x-sunset where the policy asks for notice.',
+      oasdiff: { id: 'response-property-deprecated-sunset-missing', level: 'ERR' },
+    },
+    'sunset-parse': {
+      id: 'response-property-deprecated-sunset-invalid',
+      level: 'error',
+      description: "A response property's x-sunset is not a date.",
+      oasdiff: { id: 'response-property-deprecated-sunset-invalid', level: 'ERR' },
+    },
+    'sunset-too-small': {
+      id: 'response-property-sunset-date-too-small',
+      level: 'error',
+      description: `A response property was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
+      oasdiff: { id: 'response-property-sunset-date-too-small', level: 'ERR' },
+    },
+    reactivated: {
+      id: 'response-property-reactivated',
+      level: 'info',
+      description: 'A response property is no longer deprecated.',
+      oasdiff: { id: 'response-property-reactivated', level: 'INFO' },
+    },
+  },
+};
+
+// The events a target has no rule of its own for fall to its `*-sunset-changed`.
+const sunsetChangedDiffers: Record<Stem, string> = {
+  endpoint:
+    'oasdiff reports a sunset that moves later (or sooner within the policy) as nothing; we list the move.',
+  'request-parameter':
+    'oasdiff reports a sunset that moves later (or sooner within the policy) as nothing; we list the move.',
+  'response-property':
+    'oasdiff has no sunset-change rule for response properties; a move, a removal or a sooner date is listed, since a response property removed later breaks nothing a client sends.',
+};
+
+const ruleFor = (stem: Stem, event: Event): string =>
+  eventRules[stem][event]?.id ??
+  (event === 'deprecated-with-sunset'
+    ? (eventRules[stem].deprecated?.id as string)
+    : `${stem}-sunset-changed`);
+
+/** The lifecycle event between two sides, with the days the operation's policy asks for. */
+function eventBetween(
+  base: Lifecycle,
+  head: Lifecycle,
+  policy: ReviewPolicy,
+  operation: Operation,
+) {
+  const days = policyDays(policy, operation);
+  const event = eventOf(base, head, policy, days);
+  return event === undefined ? undefined : { event, text: eventText(event, base, head, days) };
+}
+
+function checkFor(stem: Stem, id: string): Rule['checks'] {
   const reads = ['deprecated', 'x-sunset'];
+  const ours = (found: { event: Event } | undefined): found is { event: Event; text: string } =>
+    found !== undefined && ruleFor(stem, found.event) === id;
   if (stem === 'endpoint') {
     return {
       operation: {
         reads,
-        find: ({ base, head }) =>
-          lifecycleMove(base.raw, head.raw) === way
-            ? [finding(head.key, lifecycleText(way, base.raw, head.raw).replace(/^:? /, ''))]
-            : [],
+        find: ({ base, head, policy }): Finding[] => {
+          const found = eventBetween(lifecycleOf(base.raw), lifecycleOf(head.raw), policy, head);
+          return ours(found) ? [finding(head.key, `operation${found.text}`)] : [];
+        },
       },
     };
   }
@@ -75,17 +348,27 @@ function checksFor(stem: string, way: Way): Rule['checks'] {
     return {
       parameter: {
         reads: [...reads, 'schema.deprecated', 'schema.x-sunset'],
-        find: (pair: ParameterPair): Finding[] => {
-          if (!pair.baseSchema || !pair.headSchema || !pair.base || !pair.head) return [];
-          const base = parameterLifecycle(pair.base, pair.baseSchema.merged);
-          const head = parameterLifecycle(pair.head, pair.headSchema.merged);
-          return lifecycleMove(base, head) === way
-            ? [
-                finding(
-                  pair.operation.head.key,
-                  `${parameterLabel(pair)}${lifecycleText(way, base, head)}`,
-                ),
-              ]
+        find: (pair): Finding[] => {
+          // A deprecated parameter removed whose x-sunset is no date: oasdiff says sunset-parse.
+          if (pair.head === undefined && id === 'request-parameter-sunset-parse') {
+            return parameterRemoval(pair) === 'sunset-parse'
+              ? [
+                  finding(
+                    pair.operation.head.key,
+                    `${parameterLabel(pair)} removed; its x-sunset is not a date`,
+                  ),
+                ]
+              : [];
+          }
+          if (!pair.base || !pair.head || !pair.baseSchema || !pair.headSchema) return [];
+          const found = eventBetween(
+            parameterLifecycle(pair.base, pair.baseSchema.merged),
+            parameterLifecycle(pair.head, pair.headSchema.merged),
+            pair.operation.policy,
+            pair.operation.head,
+          );
+          return ours(found)
+            ? [finding(pair.operation.head.key, `${parameterLabel(pair)}${found.text}`)]
             : [];
         },
       },
@@ -94,30 +377,35 @@ function checksFor(stem: string, way: Way): Rule['checks'] {
   return {
     schema: {
       reads,
-      find: (pair: SchemaPair): Finding[] =>
-        lifecycleMove(pair.base.merged, pair.head.merged) === way
-          ? [
-              finding(
-                pair.operation,
-                `${subject(pair)}${lifecycleText(way, pair.base.merged, pair.head.merged)}`,
-              ),
-            ]
-          : [],
+      find: (pair): Finding[] => {
+        const found = eventBetween(
+          lifecycleOf(pair.base.merged),
+          lifecycleOf(pair.head.merged),
+          pair.policy,
+          pair.endpoint,
+        );
+        return ours(found) ? [finding(pair.operation, `${subject(pair)}${found.text}`)] : [];
+      },
     },
   };
 }
 
-export const lifecycleRules: Rule[] = targets.flatMap((target) =>
-  (['deprecated', 'reactivated', 'sunset'] as const).map((way): Rule => {
-    const id = way === 'sunset' ? `${target.stem}-sunset-changed` : `${target.stem}-${way}`;
-    return {
-      id,
-      level: 'info',
-      description: `${target.what} ${describe[way]}`,
-      ...(way === 'sunset'
-        ? { oasdiff: null, differs: sunsetDiffers }
-        : { oasdiff: { id, level: 'INFO' as const } }),
-      checks: checksFor(target.stem, way),
-    };
-  }),
-);
+export const lifecycleRules: Rule[] = (
+  ['endpoint', 'request-parameter', 'response-property'] as const
+).flatMap((stem) => {
+  const own = Object.values(eventRules[stem]).map(
+    (rule): Rule => ({ ...rule, checks: checkFor(stem, rule.id) }),
+  );
+  const changed: Rule = {
+    id: `${stem}-sunset-changed`,
+    level: 'info',
+    description:
+      stem === 'response-property'
+        ? 'A deprecated response property kept its deprecation with another x-sunset date, or none.'
+        : `A deprecated ${stem === 'endpoint' ? 'operation' : 'request parameter'} kept its deprecation with a later x-sunset (or one sooner within the policy).`,
+    oasdiff: null,
+    differs: sunsetChangedDiffers[stem],
+    checks: checkFor(stem, `${stem}-sunset-changed`),
+  };
+  return [...own, changed];
+});

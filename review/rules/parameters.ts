@@ -27,6 +27,7 @@ import {
   typeText,
   valueMove,
 } from './keywords.ts';
+import { parameterRemoval, type Removal } from './lifecycle.ts';
 
 const nameOf = (key: string): string => key.split(' ').slice(1).join(' ');
 
@@ -210,20 +211,7 @@ export const parameterRules: Rule[] = [
       },
     },
   },
-  {
-    id: 'request-parameter-removed',
-    level: 'warning',
-    description:
-      'A parameter was removed: clients that still send it are no longer understood (the server ignores it).',
-    oasdiff: { id: 'request-parameter-removed', level: 'WARN' },
-    checks: {
-      parameter: {
-        reads: [],
-        find: (pair) =>
-          pair.head === undefined && movedTo(pair) === undefined ? [at(pair, ' removed')] : [],
-      },
-    },
-  },
+  ...parameterRemovalRules(),
   {
     id: 'request-parameter-location-changed',
     level: 'error',
@@ -453,6 +441,57 @@ export const parameterRules: Rule[] = [
   ...boundRules(),
   ...additionalPropertiesRules(),
 ];
+
+/** A parameter gone from the head (not moved elsewhere), by its deprecation: oasdiff's ids and levels. */
+function parameterRemovalRules(): Rule[] {
+  const cases: [Removal, string, Rule['level'], 'ERR' | 'WARN' | 'INFO', string][] = [
+    [
+      'without-deprecation',
+      'request-parameter-removed',
+      'warning',
+      'WARN',
+      'A parameter was removed without a deprecation first: clients that still send it are no longer understood (the server ignores it).',
+    ],
+    [
+      'with-deprecation',
+      'request-parameter-removed-with-deprecation',
+      'info',
+      'INFO',
+      'A deprecated parameter was removed (it had no sunset date, or the date has passed).',
+    ],
+    [
+      'before-sunset',
+      'request-parameter-removed-before-sunset',
+      'error',
+      'ERR',
+      'A deprecated parameter was removed before the x-sunset date its deprecation promised.',
+    ],
+  ];
+  return cases.map(([removal, id, level, oasdiffLevel, description]) => ({
+    id,
+    level,
+    description,
+    oasdiff: { id, level: oasdiffLevel },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) =>
+          pair.head === undefined &&
+          movedTo(pair) === undefined &&
+          parameterRemoval(pair) === removal
+            ? [
+                at(
+                  pair,
+                  removal === 'before-sunset'
+                    ? ` removed before its sunset ${shown(pair.base?.['x-sunset'] ?? pair.baseSchema?.merged['x-sunset'])}`
+                    : ' removed',
+                ),
+              ]
+            : [],
+      },
+    },
+  }));
+}
 
 // An object-valued parameter (deepObject, form-exploded): admitting fewer
 // keys refuses requests that were valid; admitting more refuses none. No

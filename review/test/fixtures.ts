@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { isObject, type Json, type JsonObject } from '../../lib/json.ts';
-import type { Change } from '../change.ts';
+import { type Change, defaultPolicy, type ReviewPolicy } from '../change.ts';
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 export const base = parse(readFileSync(new URL('base.yaml', fixtures), 'utf8')) as JsonObject;
@@ -30,6 +30,8 @@ export interface Fixture {
   /** The oasdiff rule this case corresponds to, or null when oasdiff has none. */
   oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
   expect: Expected[];
+  /** The review's deprecation policy for this case, when not the default (0 days). */
+  policy?: { deprecationDays?: Partial<ReviewPolicy['deprecationDays']> };
   /** Applied to base.yaml first, when the case needs a base that already has something (a deprecation). */
   base?: PatchOperation[];
   patch: PatchOperation[];
@@ -103,4 +105,16 @@ export function load(file: string): Fixture {
 export function contractsOf(fixture: Fixture): { before: JsonObject; after: JsonObject } {
   const before = applyPatch(base, fixture.base ?? []);
   return { before, after: applyPatch(before, fixture.patch) };
+}
+
+/** The day the fixtures are reviewed on, whatever the date: their sunsets are written against it. */
+export const fixtureToday = '2026-06-15';
+
+/** The policy a fixture is compared under: its own deprecation days, on fixtureToday. */
+export function policyOf(fixture: Fixture): ReviewPolicy {
+  const policy = defaultPolicy();
+  return {
+    today: fixtureToday,
+    deprecationDays: { ...policy.deprecationDays, ...fixture.policy?.deprecationDays },
+  };
 }

@@ -11,7 +11,7 @@ import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
 import { plainOf } from '../inert.ts';
 import { judge } from '../verdict.ts';
-import { applyPatch, base, contractsOf, files, load } from './fixtures.ts';
+import { applyPatch, base, contractsOf, files, load, policyOf } from './fixtures.ts';
 
 const identity = (found: { kind: string; rule: string; operation: string | null }) =>
   `${found.kind} ${found.rule} ${found.operation ?? '(contract)'}`;
@@ -20,8 +20,9 @@ const outcomes = new Map<string, Change[]>();
 const outcome = (file: string): Change[] => {
   let changes = outcomes.get(file);
   if (changes === undefined) {
-    const { before, after } = contractsOf(load(file));
-    changes = compareContracts(before, after);
+    const fixture = load(file);
+    const { before, after } = contractsOf(fixture);
+    changes = compareContracts(before, after, { policy: policyOf(fixture) });
     outcomes.set(file, changes);
   }
   return changes;
