@@ -11,8 +11,9 @@ const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\
 export function catalogueTable(): string {
   const rows = catalogue.map((rule) => {
     const oasdiff = rule.oasdiff ? `\`${rule.oasdiff.id}\` ${rule.oasdiff.level}` : '–';
+    const body = rule.bodyId ? ` (on the body itself: \`${rule.bodyId}\`)` : '';
     const note = rule.differs ? ` *Ours differs: ${rule.differs}*` : '';
-    return `| \`${rule.id}\` | ${rule.level} | ${cell(rule.description + note)} | ${oasdiff} |`;
+    return `| \`${rule.id}\`${body} | ${rule.level} | ${cell(rule.description + note)} | ${oasdiff} |`;
   });
   return ['| Rule | Level | What it finds | oasdiff |', '| --- | --- | --- | --- |', ...rows].join(
     '\n',

@@ -25,7 +25,10 @@ export const catalogue: readonly Rule[] = [
   ...documentationRules,
 ];
 
-const duplicate = catalogue.find(
-  (rule, index) => catalogue.findIndex((other) => other.id === rule.id) !== index,
+/** Every id a change may carry: each rule's, and its body id where it has one. */
+export const catalogueIds: readonly string[] = catalogue.flatMap((rule) =>
+  rule.bodyId === undefined ? [rule.id] : [rule.id, rule.bodyId],
 );
-if (duplicate) throw new Error(`review/catalogue.ts: rule id ${duplicate.id} is defined twice`);
+
+const duplicate = catalogueIds.find((id, index) => catalogueIds.indexOf(id) !== index);
+if (duplicate) throw new Error(`review/catalogue.ts: rule id ${duplicate} is defined twice`);

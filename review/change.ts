@@ -132,6 +132,12 @@ export interface Rule {
   oasdiff: { id: string; level: 'ERR' | 'WARN' | 'INFO' } | null;
   /** Why our id or level is not oasdiff's, when it is not. */
   differs?: string;
+  /**
+   * oasdiff's id for the same event when the value is the response body
+   * itself (`response-body-type-changed` for `response-property-type-changed`):
+   * a finding on the body carries it.
+   */
+  bodyId?: string;
   /** Per subject: the check, and the keys of the subject it reads (and so explains). */
   checks: { [S in Subject]?: { reads: readonly string[]; find: (pair: Subjects[S]) => Finding[] } };
 }

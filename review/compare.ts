@@ -118,9 +118,11 @@ class Comparison {
   }
 
   apply<S extends Subject>(subject: S, pair: Subjects[S]): void {
+    const body = subject === 'schema' && (pair as SchemaPair).where === '';
     for (const { rule, find } of checksOf[subject]) {
+      const id = body && rule.bodyId !== undefined ? rule.bodyId : rule.id;
       for (const found of find(pair as never)) {
-        this.changes.push(change(kindOf[rule.level], rule.id, found.operation, found.message));
+        this.changes.push(change(kindOf[rule.level], id, found.operation, found.message));
       }
     }
   }

@@ -74,10 +74,14 @@ export const boundText = (keyword: string, base: JsonObject, head: JsonObject): 
 const shownBound = (value: Json | undefined): string =>
   typeof value === 'number' ? String(value) : shown(value);
 
-/** The values an `enum` or `const` allows (JSON text), or `undefined` when any value goes. */
-export function allowedValues(schema: JsonObject): string[] | undefined {
+/**
+ * The values an `enum` (and, with `withConst`, a `const`) allows, as JSON
+ * text, or `undefined` when any value goes. Responses read `const` apart
+ * (oasdiff's response-…-const-… rules); a parameter's const is a one-value enum.
+ */
+export function allowedValues(schema: JsonObject, withConst = true): string[] | undefined {
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => JSON.stringify(value));
-  if (schema.const !== undefined) return [JSON.stringify(schema.const)];
+  if (withConst && schema.const !== undefined) return [JSON.stringify(schema.const)];
   return undefined;
 }
 
@@ -90,9 +94,13 @@ export interface EnumMove {
   dropped: boolean;
 }
 
-export function enumMove(base: JsonObject, head: JsonObject): EnumMove | undefined {
-  const before = allowedValues(base);
-  const after = allowedValues(head);
+export function enumMove(
+  base: JsonObject,
+  head: JsonObject,
+  withConst = true,
+): EnumMove | undefined {
+  const before = allowedValues(base, withConst);
+  const after = allowedValues(head, withConst);
   if (sameJson(before, after)) return undefined;
   spend((before?.length ?? 0) + (after?.length ?? 0));
   // Sets: a contract may list hundreds of thousands of values.

@@ -45,6 +45,35 @@ const keyword = (pair: SchemaPair, name: string): [before: unknown, after: unkno
   pair.head.merged[name],
 ];
 
+// `const` on a response value, with oasdiff's ids and levels: a constant
+// that appears narrows what comes (safe); one that changes or goes away
+// breaks clients that relied on the value.
+function constRules(): Rule[] {
+  const cases = [
+    ['added', 'info', 'INFO', 'A response value became a constant: it was one of those values already.'],
+    ['changed', 'error', 'ERR', 'The constant a response value always had changed: clients that rely on it break.'],
+    ['removed', 'error', 'ERR', 'A response value is no longer a constant: other values may come.'],
+  ] as const;
+  return cases.map(([way, level, oasdiffLevel, description]) => ({
+    id: `response-property-const-${way}`,
+    bodyId: `response-body-const-${way}`,
+    level,
+    description,
+    oasdiff: { id: `response-property-const-${way}`, level: oasdiffLevel },
+    checks: {
+      schema: {
+        reads: ['const'],
+        find: (pair) => {
+          const [before, after] = keyword(pair, 'const');
+          return valueMove(before as never, after as never) === way
+            ? [at(pair, `: const ${shown(before as never)} → ${shown(after as never)}`)]
+            : [];
+        },
+      },
+    },
+  }));
+}
+
 function patternRules(): Rule[] {
   const ways = ['added', 'changed', 'removed'] as const;
   return ways.map((way) => ({
@@ -296,9 +325,9 @@ export const responseSchemaRules: Rule[] = [
       'a dropped enum is here too (oasdiff: response-property-enum-value-removed, INFO): any value may now come, and the generated type widens from the union of values to `string`, so code that assigns it to the union stops compiling (review/test/client-compat.test.ts).',
     checks: {
       schema: {
-        reads: ['enum', 'const'],
+        reads: ['enum'],
         find: (pair) => {
-          const move = enumMove(pair.base.merged, pair.head.merged);
+          const move = enumMove(pair.base.merged, pair.head.merged, false);
           if (!move || move.became) return [];
           if (move.dropped) return [at(pair, ': enum dropped, any value may come')];
           return move.added.length > 0
@@ -316,9 +345,9 @@ export const responseSchemaRules: Rule[] = [
     oasdiff: { id: 'response-property-enum-value-removed', level: 'INFO' },
     checks: {
       schema: {
-        reads: ['enum', 'const'],
+        reads: ['enum'],
         find: (pair) => {
-          const move = enumMove(pair.base.merged, pair.head.merged);
+          const move = enumMove(pair.base.merged, pair.head.merged, false);
           if (!move || move.dropped) return [];
           if (move.became) return [at(pair, `: limited to ${listed(move.added)}`)];
           return move.removed.length > 0
@@ -328,6 +357,7 @@ export const responseSchemaRules: Rule[] = [
       },
     },
   },
+  ...constRules(),
   ...patternRules(),
   ...defaultRules(),
   ...boundRules(),

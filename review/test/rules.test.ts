@@ -61,6 +61,19 @@ describe('the rule catalogue and its fixtures', () => {
     },
   );
 
+  it.each(catalogue.filter((rule) => rule.bodyId).map((rule) => [rule.bodyId, rule] as const))(
+    '%s (a rule on the body itself) has a fixture that finds it',
+    (bodyId, rule) => {
+      expect(files, `review/fixtures/changes/${bodyId}.yaml`).toContain(`${bodyId}.yaml`);
+      const fixture = load(`${bodyId}.yaml`);
+      expect(fixture.oasdiff?.id).toBe(bodyId);
+      const kind = { error: 'breaking', warning: 'warning', info: 'non-breaking' }[rule.level];
+      expect(outcome(`${bodyId}.yaml`)).toContainEqual(
+        expect.objectContaining({ rule: bodyId, kind }),
+      );
+    },
+  );
+
   it('every fixture states the oasdiff rule it corresponds to (or null)', () => {
     for (const file of files) expect(load(file), file).toHaveProperty('oasdiff');
   });
