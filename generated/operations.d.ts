@@ -1,7 +1,7 @@
 // GENERATED FILE - DO NOT EDIT.
 // Written by `npm run generate` from openapi/ (the bundled contract): the operation table.
 // Edit the contract in openapi/ and run `npm run generate`; `npm run check:generated` fails when this file is stale.
-import type { operations as Ops } from './schema.js';
+import type { operations as Ops, Readable } from './schema.js';
 
 export interface QueryParameter {
   readonly name: string;
@@ -47,13 +47,13 @@ export declare const operations: {
 /** One typed method per operation, one iterator per paged list; `Call` and `Iterate` are the client's options. */
 export interface OperationMethods<Call, Iterate> {
   /** List purchased API groups (`GET /v1.0/apigw/purchases/groups`). */
-  listPurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Call): Promise<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']>;
+  listPurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Call): Promise<Readable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']>>;
   /** Every item of listPurchasedGroups across pages (`page_size` per request, from `page_no`). */
-  iteratePurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']["purchases"]>[number], void, undefined>;
+  iteratePurchasedGroups(query?: QueryOf<Ops["listPurchasedGroups"]>, options?: Iterate): AsyncGenerator<NonNullable<Readable<Ops["listPurchasedGroups"]['responses'][200]['content']['application/json']>["purchases"]>[number], void, undefined>;
   /** Get one purchased API group (`GET /v1.0/apigw/purchases/groups/{purchase_id}`). */
-  getPurchasedGroup(purchaseId: string, query?: QueryOf<Ops["getPurchasedGroup"]>, options?: Call): Promise<Ops["getPurchasedGroup"]['responses'][200]['content']['application/json']>;
+  getPurchasedGroup(purchaseId: string, query?: QueryOf<Ops["getPurchasedGroup"]>, options?: Call): Promise<Readable<Ops["getPurchasedGroup"]['responses'][200]['content']['application/json']>>;
   /** List purchased APIs (`GET /v1.0/apigw/purchases/apis`). */
-  listPurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Call): Promise<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>;
+  listPurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Call): Promise<Readable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>>;
   /** Every item of listPurchasedApis across pages (`page_size` per request, from `page_no`). */
-  iteratePurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Iterate): AsyncGenerator<NonNullable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']["apis"]>[number], void, undefined>;
+  iteratePurchasedApis(query?: QueryOf<Ops["listPurchasedApis"]>, options?: Iterate): AsyncGenerator<NonNullable<Readable<Ops["listPurchasedApis"]['responses'][200]['content']['application/json']>["apis"]>[number], void, undefined>;
 }

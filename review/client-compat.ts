@@ -47,7 +47,7 @@ function clientTypesOf(document: JsonObject) {
 }
 
 const ok = (id: string) =>
-  `Base[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
+  `Readable<Base[${JSON.stringify(id)}]['responses'][200]['content']['application/json']>`;
 
 /** One operation of the base, used every way its signature allows. */
 function uses(spec: OperationSpec, index: number): string {
@@ -92,7 +92,7 @@ function consumerOf(base: JsonObject, srcIndex: string): string {
   return [
     "// Written against the base contract; compiled against the head's client types.",
     `import { ApigArgumentError, ApigError, ApigNetworkError, type CallOptions, type IterateOptions, type WithResponse } from '${srcIndex}';`,
-    "import type { operations as Base } from './base/schema.js';",
+    "import type { operations as Base, Readable } from './base/schema.js';",
     "import type { QueryOf as BaseQuery } from './base/operations.js';",
     "import type { OperationMethods } from './head/operations.js';",
     '',

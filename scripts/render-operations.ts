@@ -180,7 +180,7 @@ export function renderOperations(document: JsonObject): { js: string; dts: strin
   const js = `${banner('the operation table')}export const operations = ${JSON.stringify(byId, null, 2)};\n`;
   const ids = table.map((spec) => JSON.stringify(spec.operationId));
   const ok = (id: string) =>
-    `Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']`;
+    `Readable<Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']>`;
   const query = (id: string) => `QueryOf<Ops[${JSON.stringify(id)}]>`;
   const methodLines = table.flatMap((spec) => {
     const pathArgs = spec.pathParameters
@@ -200,7 +200,7 @@ export function renderOperations(document: JsonObject): { js: string; dts: strin
     }
     return lines;
   });
-  const dts = `${banner('the operation table')}import type { operations as Ops } from './schema.js';
+  const dts = `${banner('the operation table')}import type { operations as Ops, Readable } from './schema.js';
 
 ${shapes}
 
@@ -242,7 +242,7 @@ export function renderNames(document: JsonObject): string {
   const lines = [
     ...schemaNames.map(
       (name) =>
-        `export type ${errorBodies.has(name) ? `${name}Body` : name} = components['schemas'][${JSON.stringify(name)}];`,
+        `export type ${errorBodies.has(name) ? `${name}Body` : name} = Readable<components['schemas'][${JSON.stringify(name)}]>;`,
     ),
     ...table
       .filter((spec) => spec.queryParameters.length > 0)
@@ -251,7 +251,7 @@ export function renderNames(document: JsonObject): string {
           `/** The query of ${spec.operationId} (every parameter optional unless the contract says otherwise). */\nexport type ${pascal(spec.operationId)}Query = NonNullable<operations[${JSON.stringify(spec.operationId)}]['parameters']['query']>;`,
       ),
   ];
-  return `${banner("names for the contract's shapes")}import type { components, operations } from './schema.js';
+  return `${banner("names for the contract's shapes, as answers carry them (Readable: no writeOnly property)")}import type { components, operations, Readable } from './schema.js';
 
 ${lines.join('\n')}
 `;

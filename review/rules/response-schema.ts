@@ -5,6 +5,7 @@
 // also covers the body itself (oasdiff spells those `response-body-…`).
 import { type Json, sameResolved } from '../../lib/json.ts';
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
+import { mergeAllOf } from '../normalise.ts';
 import {
   type BoundKeyword,
   boundKeywords,
@@ -50,8 +51,18 @@ const keyword = (pair: SchemaPair, name: string): [before: unknown, after: unkno
 // breaks clients that relied on the value.
 function constRules(): Rule[] {
   const cases = [
-    ['added', 'info', 'INFO', 'A response value became a constant: it was one of those values already.'],
-    ['changed', 'error', 'ERR', 'The constant a response value always had changed: clients that rely on it break.'],
+    [
+      'added',
+      'info',
+      'INFO',
+      'A response value became a constant: it was one of those values already.',
+    ],
+    [
+      'changed',
+      'error',
+      'ERR',
+      'The constant a response value always had changed: clients that rely on it break.',
+    ],
     ['removed', 'error', 'ERR', 'A response value is no longer a constant: other values may come.'],
   ] as const;
   return cases.map(([way, level, oasdiffLevel, description]) => ({
@@ -163,98 +174,180 @@ function boundRules(): Rule[] {
   return [...widening, narrowing];
 }
 
-export const responseSchemaRules: Rule[] = [
-  {
-    id: 'response-required-property-removed',
-    level: 'error',
-    description: 'A required response property was removed: clients that read it find nothing.',
-    oasdiff: { id: 'response-required-property-removed', level: 'ERR' },
-    checks: {
-      schema: {
-        reads: ['properties'],
-        find: (pair) =>
-          propertiesOnlyIn(pair, 'base')
-            .filter((property) => property.required)
-            .map(({ name }) => at(pair, ' removed', join(pair.where, name))),
-      },
-    },
-  },
-  {
-    id: 'response-optional-property-removed',
-    level: 'warning',
-    description:
+/** Whether a child property is writeOnly on one side: never in answers (OpenAPI 3.1, Schema Object). */
+const writeOnlyChild = (pair: SchemaPair, side: 'base' | 'head', name: string): boolean => {
+  const [view, document] =
+    side === 'base' ? [pair.base, pair.baseDocument] : [pair.head, pair.headDocument];
+  return mergeAllOf(document, view.properties.get(name)).writeOnly === true;
+};
+
+/**
+ * Properties that came or went, by whether they were required and whether
+ * they were writeOnly (oasdiff's ids: a writeOnly property is not in
+ * answers, so its coming and going is information).
+ */
+function existenceRules(): Rule[] {
+  const cases = [
+    [
+      'base',
+      true,
+      false,
+      'response-required-property-removed',
+      'error',
+      'ERR',
+      'A required response property was removed: clients that read it find nothing.',
+    ],
+    [
+      'base',
+      false,
+      false,
+      'response-optional-property-removed',
+      'warning',
+      'WARN',
       'An optional response property was removed: clients that read it when sent find nothing.',
-    oasdiff: { id: 'response-optional-property-removed', level: 'WARN' },
+    ],
+    [
+      'base',
+      true,
+      true,
+      'response-required-write-only-property-removed',
+      'info',
+      'INFO',
+      'A required writeOnly property was removed: it was never in answers.',
+    ],
+    [
+      'base',
+      false,
+      true,
+      'response-optional-write-only-property-removed',
+      'info',
+      'INFO',
+      'An optional writeOnly property was removed: it was never in answers.',
+    ],
+    [
+      'head',
+      true,
+      false,
+      'response-required-property-added',
+      'info',
+      'INFO',
+      'A required response property was added: clients ignore what they do not know.',
+    ],
+    [
+      'head',
+      false,
+      false,
+      'response-optional-property-added',
+      'info',
+      'INFO',
+      'An optional response property was added.',
+    ],
+    [
+      'head',
+      true,
+      true,
+      'response-required-write-only-property-added',
+      'info',
+      'INFO',
+      'A required writeOnly property was added: it is not in answers.',
+    ],
+    [
+      'head',
+      false,
+      true,
+      'response-optional-write-only-property-added',
+      'info',
+      'INFO',
+      'An optional writeOnly property was added: it is not in answers.',
+    ],
+  ] as const;
+  return cases.map(([side, required, writeOnly, id, level, oasdiffLevel, description]) => ({
+    id,
+    level,
+    description,
+    oasdiff: { id, level: oasdiffLevel },
     checks: {
       schema: {
-        reads: ['properties'],
+        reads: side === 'base' ? ['properties'] : ['properties', 'required'],
         find: (pair) =>
-          propertiesOnlyIn(pair, 'base')
-            .filter((property) => !property.required)
-            .map(({ name }) => at(pair, ' removed', join(pair.where, name))),
+          propertiesOnlyIn(pair, side)
+            .filter(
+              (property) =>
+                property.required === required &&
+                writeOnlyChild(pair, side, property.name) === writeOnly,
+            )
+            .map(({ name }) =>
+              at(pair, side === 'base' ? ' removed' : ' added', join(pair.where, name)),
+            ),
       },
     },
-  },
-  {
-    id: 'response-required-property-added',
-    level: 'info',
-    description: 'A required response property was added: clients ignore what they do not know.',
-    oasdiff: { id: 'response-required-property-added', level: 'INFO' },
-    checks: {
-      schema: {
-        reads: ['properties', 'required'],
-        find: (pair) =>
-          propertiesOnlyIn(pair, 'head')
-            .filter((property) => property.required)
-            .map(({ name }) => at(pair, ' added', join(pair.where, name))),
-      },
-    },
-  },
-  {
-    id: 'response-optional-property-added',
-    level: 'info',
-    description: 'An optional response property was added.',
-    oasdiff: { id: 'response-optional-property-added', level: 'INFO' },
-    checks: {
-      schema: {
-        reads: ['properties', 'required'],
-        find: (pair) =>
-          propertiesOnlyIn(pair, 'head')
-            .filter((property) => !property.required)
-            .map(({ name }) => at(pair, ' added', join(pair.where, name))),
-      },
-    },
-  },
-  {
-    id: 'response-property-became-optional',
-    level: 'error',
-    description: 'A response property may now be missing: clients that rely on it break.',
-    oasdiff: { id: 'response-property-became-optional', level: 'ERR' },
+  }));
+}
+
+/** A property's `required` moved; for a writeOnly one (on the side oasdiff reads) it is information. */
+function requirednessRules(): Rule[] {
+  const cases = [
+    [
+      'optional',
+      false,
+      'response-property-became-optional',
+      'error',
+      'ERR',
+      'A response property may now be missing: clients that rely on it break.',
+    ],
+    [
+      'required',
+      false,
+      'response-property-became-required',
+      'info',
+      'INFO',
+      'A response property is now always sent.',
+    ],
+    [
+      'optional',
+      true,
+      'response-write-only-property-became-optional',
+      'info',
+      'INFO',
+      'A writeOnly property became optional: it is not in answers.',
+    ],
+    [
+      'required',
+      true,
+      'response-write-only-property-became-required',
+      'info',
+      'INFO',
+      'A writeOnly property became required: it is not in answers.',
+    ],
+  ] as const;
+  return cases.map(([became, writeOnly, id, level, oasdiffLevel, description]) => ({
+    id,
+    level,
+    description,
+    oasdiff: { id, level: oasdiffLevel },
     checks: {
       schema: {
         reads: ['required'],
-        find: (pair) =>
-          [...pair.base.required]
-            .filter((name) => pair.head.properties.has(name) && !pair.head.required.has(name))
-            .map((name) => at(pair, ' became optional', join(pair.where, name))),
+        find: (pair) => {
+          const [from, to] =
+            became === 'optional' ? [pair.base, pair.head] : [pair.head, pair.base];
+          return [...from.required]
+            .filter((name) => to.properties.has(name) && !to.required.has(name))
+            .filter(
+              (name) =>
+                (writeOnlyChild(pair, 'head', name) || writeOnlyChild(pair, 'base', name)) ===
+                writeOnly,
+            )
+            .map((name) => at(pair, ` became ${became}`, join(pair.where, name)));
+        },
       },
     },
-  },
-  {
-    id: 'response-property-became-required',
-    level: 'info',
-    description: 'A response property is now always sent.',
-    oasdiff: { id: 'response-property-became-required', level: 'INFO' },
-    checks: {
-      schema: {
-        reads: ['required'],
-        find: (pair) =>
-          [...pair.head.required]
-            .filter((name) => pair.base.properties.has(name) && !pair.base.required.has(name))
-            .map((name) => at(pair, ' became required', join(pair.where, name))),
-      },
-    },
-  },
+  }));
+}
+
+export const responseSchemaRules: Rule[] = [
+  ...existenceRules(),
+  ...requirednessRules(),
   {
     id: 'response-property-became-nullable',
     level: 'error',
@@ -328,8 +421,27 @@ export const responseSchemaRules: Rule[] = [
         reads: ['enum'],
         find: (pair) => {
           const move = enumMove(pair.base.merged, pair.head.merged, false);
-          if (!move || move.became) return [];
+          if (!move || move.became || pair.head.merged.writeOnly === true) return [];
           if (move.dropped) return [at(pair, ': enum dropped, any value may come')];
+          return move.added.length > 0
+            ? [at(pair, `: enum value ${listed(move.added)} added`)]
+            : [];
+        },
+      },
+    },
+  },
+  {
+    id: 'response-write-only-property-enum-value-added',
+    level: 'info',
+    description: 'A writeOnly value may take a new enum value: it is not in answers.',
+    oasdiff: { id: 'response-write-only-property-enum-value-added', level: 'INFO' },
+    checks: {
+      schema: {
+        reads: ['enum'],
+        find: (pair) => {
+          const move = enumMove(pair.base.merged, pair.head.merged, false);
+          if (!move || move.became || move.dropped || pair.head.merged.writeOnly !== true)
+            return [];
           return move.added.length > 0
             ? [at(pair, `: enum value ${listed(move.added)} added`)]
             : [];
