@@ -113,12 +113,23 @@ export interface SchemaPair {
   requiredIn?: { base: boolean; head: boolean };
 }
 
+/** A schema node inside a parameter's schema (an object parameter's property, an array's items). */
+export interface ParameterSchemaPair {
+  /** The parameter, which both sides have. */
+  parameter: ParameterPair;
+  /** Dotted path below the parameter's schema (`filter.name`, `[]`). */
+  where: string;
+  base: SchemaView;
+  head: SchemaView;
+}
+
 export interface Subjects {
   document: DocumentPair;
   operation: OperationPair;
   parameter: ParameterPair;
   response: ResponsePair;
   schema: SchemaPair;
+  parameterSchema: ParameterSchemaPair;
 }
 
 export type Subject = keyof Subjects;

@@ -14,6 +14,7 @@ import {
   sameResolved,
   withoutDocumentation,
 } from '../lib/json.ts';
+import { spend } from '../lib/work-budget.ts';
 import { catalogue } from './catalogue.ts';
 import {
   type Change,
@@ -23,6 +24,8 @@ import {
   type Finding,
   kindOf,
   type OperationPair,
+  type ParameterPair,
+  type ParameterSchemaPair,
   type ReviewPolicy,
   type Rule,
   type SchemaPair,
@@ -32,6 +35,7 @@ import {
 import { httpMethods, type Operation, operationsOf, pathVariables } from './operations.ts';
 import { typeMove } from './rules/keywords.ts';
 import { type SchemaView, viewSchema } from './schema.ts';
+import { childPairs } from './schema-children.ts';
 
 /** Per subject, every key some rule reads (and so explains). */
 const reads = new Map<Subject, Set<string>>();
@@ -45,24 +49,35 @@ for (const rule of catalogue) {
 
 /** Per subject, the rules that check it, in catalogue order: found once, not per node. */
 const checksOf = Object.fromEntries(
-  (['document', 'operation', 'parameter', 'response', 'schema'] as const).map((subject) => [
-    subject,
-    catalogue.flatMap((rule) => {
-      const check = rule.checks[subject];
-      return check === undefined
-        ? []
-        : [{ rule, find: check.find as (pair: Subjects[Subject]) => Finding[] }];
-    }),
-  ]),
+  (['document', 'operation', 'parameter', 'response', 'schema', 'parameterSchema'] as const).map(
+    (subject) => [
+      subject,
+      catalogue.flatMap((rule) => {
+        const check = rule.checks[subject];
+        return check === undefined
+          ? []
+          : [{ rule, find: check.find as (pair: Subjects[Subject]) => Finding[] }];
+      }),
+    ],
+  ),
 ) as Record<Subject, { rule: Rule; find: (pair: Subjects[Subject]) => Finding[] }[]>;
 
 /** Keys the comparer itself walks into (and so explains) on top of the rules' reads. */
 const walked: Record<Subject, readonly string[]> = {
   document: ['paths', 'components', 'security', 'x-generated'],
   operation: ['parameters', 'responses'],
-  parameter: ['name', 'in', 'schema', 'schema.properties', 'schema.items', 'schema.required'],
+  parameter: [
+    'name',
+    'in',
+    'schema',
+    'schema.properties',
+    'schema.items',
+    'schema.prefixItems',
+    'schema.allOf',
+  ],
   response: ['content', 'headers'],
   schema: ['properties', 'items', 'allOf'],
+  parameterSchema: ['properties', 'items', 'prefixItems', 'allOf'],
 };
 
 const explained = (subject: Subject): Set<string> =>
@@ -74,6 +89,7 @@ const explainedBy = {
   parameter: explained('parameter'),
   response: explained('response'),
   schema: explained('schema'),
+  parameterSchema: explained('parameterSchema'),
 };
 
 export interface CompareOptions {
@@ -216,12 +232,10 @@ class Comparison {
         explainedBy.parameter,
         'schema.',
       );
-      // Array items and object properties of a parameter: no rule reads inside them.
-      const inside = (view: SchemaView): JsonObject => ({
-        items: view.merged.items ?? null,
-        properties: view.merged.properties ?? null,
-      });
-      this.unread(head.key, `${where} schema`, inside(baseSchema), inside(headSchema), new Set());
+      const parameter = { operation: pair, key, base: before, head: after, baseSchema, headSchema };
+      for (const child of childPairs(baseSchema, headSchema, '')) {
+        this.parameterSchema(parameter, where, child.where, child.base, child.head, new Set());
+      }
     }
 
     for (const status of new Set([...base.responses.keys(), ...head.responses.keys()])) {
@@ -276,6 +290,39 @@ class Comparison {
     }
   }
 
+  /** Every schema node both sides have inside a parameter's schema, by the same positions as responses. */
+  parameterSchema(
+    parameter: ParameterPair,
+    label: string,
+    where: string,
+    baseSchema: Json,
+    headSchema: Json,
+    visiting: ReadonlySet<string>,
+  ): void {
+    spend();
+    const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
+    if (refs !== ' ' && visiting.has(refs)) return;
+    const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
+    const pair: ParameterSchemaPair = {
+      parameter,
+      where,
+      base: this.view(this.base, baseSchema),
+      head: this.view(this.head, headSchema),
+    };
+    this.apply('parameterSchema', pair);
+    const operation = parameter.operation.head.key;
+    this.unread(
+      operation,
+      `${label} schema ${code(where)}`,
+      pair.base.merged,
+      pair.head.merged,
+      explainedBy.parameterSchema,
+    );
+    for (const child of childPairs(pair.base, pair.head, where)) {
+      this.parameterSchema(parameter, label, child.where, child.base, child.head, inside);
+    }
+  }
+
   /** Every schema node both sides have, from the body down; a recursive $ref pair is visited once. */
   walk(
     endpoint: Operation,
@@ -286,6 +333,7 @@ class Comparison {
     visiting: ReadonlySet<string>,
     requiredIn?: { base: boolean; head: boolean },
   ): void {
+    spend();
     const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
     if (refs !== ' ' && visiting.has(refs)) return;
     const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
@@ -308,25 +356,13 @@ class Comparison {
         ? `status ${code(response)}: the response body`
         : `status ${code(response)}: response property ${code(where)}`;
     this.unread(operation, label, pair.base.merged, pair.head.merged, explainedBy.schema);
-    for (const [name, baseChild] of pair.base.properties) {
-      const headChild = pair.head.properties.get(name);
-      if (headChild === undefined) continue;
-      this.walk(
-        endpoint,
-        response,
-        where === '' ? name : `${where}.${name}`,
-        baseChild,
-        headChild,
-        inside,
-        { base: pair.base.required.has(name), head: pair.head.required.has(name) },
-      );
+    for (const child of childPairs(pair.base, pair.head, where)) {
+      this.walk(endpoint, response, child.where, child.base, child.head, inside, child.requiredIn);
     }
     const baseItems = pair.base.items;
     const headItems = pair.head.items;
-    if (baseItems !== undefined && headItems !== undefined) {
-      this.walk(endpoint, response, `${where}[]`, baseItems, headItems, inside);
-    } else if (
-      (baseItems !== undefined || headItems !== undefined) &&
+    if (
+      (baseItems === undefined) !== (headItems === undefined) &&
       !typeMove(pair.base, pair.head)
     ) {
       // When the type changed too (array to string), response-property-type-changed says so.

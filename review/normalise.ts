@@ -200,7 +200,9 @@ export function mergeAllOf(
       merged = mergeTwo(merged, mergeAllOf(document, member, inside, depth + 1));
     }
   }
-  const normal = withoutDefaultFlags(alternativesNormalised(document, merged, inside, depth));
+  const alternatives = alternativesNormalised(document, merged, inside, depth);
+  const normal = withoutDefaultFlags(alternatives);
+  if (writtenAsList.has(alternatives)) writtenAsList.add(normal);
   if (cycleCuts === cutsBefore) known.set(schema, normal);
   return normal;
 }
@@ -223,6 +225,14 @@ function withoutDefaultFlags(schema: JsonObject): JsonObject {
   }
   return normal;
 }
+
+// Schemas whose types were written as a list of type-only branches
+// (`oneOf: [{type: string}, {type: integer}]`): the same meaning as a type
+// list, but oasdiff names such a change "list of types" (diff/list_of_types_diff.go).
+const writtenAsList = new WeakSet<JsonObject>();
+
+/** Whether a merged schema's types came from oneOf/anyOf branches that only name types. */
+export const typesWrittenAsList = (merged: JsonObject): boolean => writtenAsList.has(merged);
 
 /** Documentation keys that a branch may carry and still "only name a type". */
 const branchNotes = new Set(['title', 'description', '$comment']);
@@ -278,7 +288,9 @@ function alternativesNormalised(
   if (only.every((list): list is string[] => list !== undefined)) {
     const union = [...new Set(only.flat())];
     const type = intersectTypes(rest.type, union.length === 1 ? (union[0] as string) : union);
-    return type === undefined ? rest : { ...rest, type };
+    const typed = type === undefined ? rest : { ...rest, type };
+    writtenAsList.add(typed);
+    return typed;
   }
   return { ...rest, anyOf: branches };
 }

@@ -5,6 +5,7 @@
 import { isObject, type Json, type JsonObject, sameJson } from '../../lib/json.ts';
 import { spend } from '../../lib/work-budget.ts';
 import { code } from '../change.ts';
+import { typesWrittenAsList } from '../normalise.ts';
 import { describeTypes, type SchemaView, valueTypes } from '../schema.ts';
 
 export type BoundKeyword =
@@ -133,14 +134,25 @@ const declaresTypes = (view: SchemaView): boolean =>
 const within = (type: string, types: readonly string[]): boolean =>
   types.includes(type) || (type === 'integer' && types.includes('number'));
 
+/** Formats that accept every value of another (oasdiff's isFormatContained): to ⊇ from. */
+const widerFormats: Record<string, readonly string[]> = {
+  int64: ['int32'],
+  bigint: ['int32', 'int64'],
+  double: ['float'],
+  'date-time': ['date', 'time'],
+};
+
 /**
  * How the non-null types moved: `generalized` when the new types include
  * every old one (or any type goes), `specialized` when they are a subset,
- * `changed` otherwise. A `format` that appears or changes narrows the value
- * (specialized), one that goes away widens it (generalized); a changed one
- * is both, so `changed`.
+ * `changed` otherwise. A `format` that appears narrows the value
+ * (specialized), one that goes away or widens (int32 → int64, date →
+ * date-time) widens it (generalized); any other change is both, so `changed`.
+ * `loose`: the value travels as text (a query, path, header or cookie
+ * parameter), so any type may become `string` and every value still parses
+ * (oasdiff's non-strongly-typed reading).
  */
-export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefined {
+export function typeMove(base: SchemaView, head: SchemaView, loose = false): TypeMove | undefined {
   const before = valueTypes(base);
   const after = valueTypes(head);
   const formatBefore = base.merged.format;
@@ -159,7 +171,9 @@ export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefin
       : declaredAfter
         ? 'specialized'
         : 'generalized'
-    : after === undefined || before?.every((t) => within(t, after))
+    : after === undefined ||
+        before?.every((t) => within(t, after)) ||
+        (loose && after.length === 1 && after[0] === 'string')
       ? 'generalized'
       : before === undefined || after.every((t) => within(t, before))
         ? 'specialized'
@@ -170,9 +184,36 @@ export function typeMove(base: SchemaView, head: SchemaView): TypeMove | undefin
       ? 'generalized'
       : formatBefore === undefined
         ? 'specialized'
-        : 'changed';
+        : typeof formatAfter === 'string' &&
+            typeof formatBefore === 'string' &&
+            widerFormats[formatAfter]?.includes(formatBefore)
+          ? 'generalized'
+          : typeof formatAfter === 'string' &&
+              typeof formatBefore === 'string' &&
+              widerFormats[formatBefore]?.includes(formatAfter)
+            ? 'specialized'
+            : 'changed';
   const ways = new Set([typeWay, formatWay].filter((way): way is TypeMove => way !== undefined));
   return ways.size === 1 ? [...ways][0] : 'changed';
+}
+
+/** A type move, named as oasdiff names it: a list of types (oneOf/anyOf of type-only branches) apart. */
+export interface TypeChange {
+  move: TypeMove;
+  /** Either side wrote its types as oneOf/anyOf branches, and the types (not the format) moved. */
+  list: boolean;
+}
+
+export function typeChange(
+  base: SchemaView,
+  head: SchemaView,
+  loose = false,
+): TypeChange | undefined {
+  const move = typeMove(base, head, loose);
+  if (move === undefined) return undefined;
+  const typesMoved = describeTypes(valueTypes(base)) !== describeTypes(valueTypes(head));
+  const list = typesMoved && (typesWrittenAsList(base.merged) || typesWrittenAsList(head.merged));
+  return { move, list };
 }
 
 export function typeText(base: SchemaView, head: SchemaView): string {
@@ -203,5 +244,6 @@ export const shown = (value: Json | undefined): string =>
 export function openness(schema: JsonObject): 0 | 1 | 2 {
   const extra = schema.additionalProperties;
   if (extra === false) return 0;
-  return isObject(extra) ? 1 : 2;
+  // `{}` admits anything, as `true` and leaving it out do.
+  return isObject(extra) && Object.keys(extra).length > 0 ? 1 : 2;
 }

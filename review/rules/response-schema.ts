@@ -6,6 +6,7 @@
 import { type Json, sameResolved } from '../../lib/json.ts';
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
 import { mergeAllOf } from '../normalise.ts';
+import { describeTypes, valueTypes } from '../schema.ts';
 import {
   type BoundKeyword,
   boundKeywords,
@@ -17,7 +18,9 @@ import {
   lowerBounds,
   openness,
   shown,
-  typeMove,
+  type TypeChange,
+  type TypeMove,
+  typeChange,
   typeText,
   valueMove,
 } from './keywords.ts';
@@ -45,6 +48,97 @@ const keyword = (pair: SchemaPair, name: string): [before: unknown, after: unkno
   pair.base.merged[name],
   pair.head.merged[name],
 ];
+
+/**
+ * oasdiff's reading of a response type move (checker/check_response_property_type_changed.go):
+ * a move that can bring values clients did not parse is `generalized` when the
+ * type set itself widened (integer → integer | string), `changed` otherwise
+ * (a format gone, a type dropped, string → integer); one that cannot is
+ * `specialized`. A list of types that gained any type widened.
+ */
+function responseTypeWay(pair: SchemaPair, found: TypeChange): TypeMove {
+  const before = valueTypes(pair.base);
+  const after = valueTypes(pair.head);
+  if (found.move === 'specialized') return 'specialized';
+  if (found.list) return 'generalized';
+  const widened =
+    before !== undefined &&
+    after !== undefined &&
+    before.length > 0 &&
+    after.length > 0 &&
+    before.every(
+      (type) => after.includes(type) || (type === 'integer' && after.includes('number')),
+    );
+  return widened && describeTypes(before) !== describeTypes(after) ? 'generalized' : 'changed';
+}
+
+// The type of a response value: what clients parse must stay what it was,
+// so widening breaks and narrowing does not (oasdiff's ids, the body's own
+// ids for the body, and "list of types" when either side wrote its types as
+// oneOf/anyOf branches that only name types).
+function typeRules(): Rule[] {
+  const cases = [
+    [
+      'type-changed',
+      'error',
+      'ERR',
+      false,
+      'changed',
+      'The type or format of a response value changed (string to integer, format `date` to `uuid`): clients parse it as promised before.',
+    ],
+    [
+      'type-generalized',
+      'error',
+      'ERR',
+      false,
+      'generalized',
+      'A response value may be of more types, or its format widened or went away: clients get values they do not parse.',
+    ],
+    [
+      'type-specialized',
+      'info',
+      'INFO',
+      false,
+      'specialized',
+      'A response value has fewer possible types, or gained or narrowed a format: still what clients parsed.',
+    ],
+    [
+      'list-of-types-widened',
+      'error',
+      'ERR',
+      true,
+      'generalized',
+      'A response value written as a list of types (oneOf/anyOf of types) may be of more types.',
+    ],
+    [
+      'list-of-types-narrowed',
+      'info',
+      'INFO',
+      true,
+      'specialized',
+      'A response value written as a list of types (oneOf/anyOf of types) is of fewer types.',
+    ],
+  ] as const;
+  return cases.map(([stem, level, oasdiffLevel, list, move, description]) => ({
+    id: `response-property-${stem}`,
+    bodyId: `response-body-${stem}`,
+    level,
+    description,
+    oasdiff: { id: `response-property-${stem}`, level: oasdiffLevel },
+    checks: {
+      schema: {
+        reads: ['type', 'format'],
+        find: (pair) => {
+          const found = typeChange(pair.base, pair.head);
+          if (found === undefined || found.list !== list) return [];
+          return responseTypeWay(pair, found) === move
+            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
+            : [];
+        },
+      },
+    },
+  }));
+}
 
 // `const` on a response value, with oasdiff's ids and levels: a constant
 // that appears narrows what comes (safe); one that changes or goes away
@@ -374,40 +468,7 @@ export const responseSchemaRules: Rule[] = [
       },
     },
   },
-  {
-    id: 'response-property-type-changed',
-    level: 'error',
-    description:
-      'The type of a response value changed or widened, or its format changed or went away: clients parse it as promised before.',
-    oasdiff: { id: 'response-property-type-changed', level: 'ERR' },
-    checks: {
-      schema: {
-        reads: ['type', 'format'],
-        find: (pair) => {
-          const move = typeMove(pair.base, pair.head);
-          return move === 'changed' || move === 'generalized'
-            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
-            : [];
-        },
-      },
-    },
-  },
-  {
-    id: 'response-property-type-specialized',
-    level: 'info',
-    description:
-      'A response value has fewer possible types, or gained a format: still what clients parsed.',
-    oasdiff: { id: 'response-property-type-specialized', level: 'INFO' },
-    checks: {
-      schema: {
-        reads: ['type', 'format'],
-        find: (pair) =>
-          typeMove(pair.base, pair.head) === 'specialized'
-            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
-            : [],
-      },
-    },
-  },
+  ...typeRules(),
   {
     id: 'response-property-enum-value-added',
     level: 'warning',
@@ -476,7 +537,43 @@ export const responseSchemaRules: Rule[] = [
   ...mutabilityRules(),
   ...alternativeRules(),
   ...additionalPropertiesRules(),
+  ...prefixItemsRules(),
 ];
+
+// A tuple (`prefixItems`) that gains positions promises values clients did
+// not parse before; one that loses them promises less: oasdiff's ids.
+function prefixItemsRules(): Rule[] {
+  const lengthOf = (view: SchemaPair['base']): number =>
+    Array.isArray(view.merged.prefixItems) ? view.merged.prefixItems.length : 0;
+  return (
+    [
+      [
+        'added',
+        'error',
+        'ERR',
+        'A response tuple (prefixItems) has new positions: values clients have not seen.',
+      ],
+      ['removed', 'info', 'INFO', 'A response tuple (prefixItems) has fewer positions.'],
+    ] as const
+  ).map(([way, level, oasdiffLevel, description]) => ({
+    id: `response-property-prefix-items-${way}`,
+    bodyId: `response-body-prefix-items-${way}`,
+    level,
+    description,
+    oasdiff: { id: `response-property-prefix-items-${way}`, level: oasdiffLevel },
+    checks: {
+      schema: {
+        reads: ['prefixItems'],
+        find: (pair) => {
+          const before = lengthOf(pair.base);
+          const after = lengthOf(pair.head);
+          const moved = way === 'added' ? after > before : after < before;
+          return moved ? [at(pair, `: prefixItems ${before} → ${after} positions`)] : [];
+        },
+      },
+    },
+  }));
+}
 
 // readOnly / writeOnly on a response property, by whether the parent
 // requires it: oasdiff's ids and levels. A writeOnly property is not sent in
@@ -631,6 +728,8 @@ function additionalPropertiesRules(): Rule[] {
     if (sameResolved(pair.baseDocument, before, pair.headDocument, after)) return undefined;
     const from = openness(pair.base.merged);
     const to = openness(pair.head.merged);
+    // Two value schemas: the walk compares the values (schema-children.ts).
+    if (from === 1 && to === 1) return undefined;
     return to < from ? 'narrowed' : 'widened';
   };
   const text = (pair: SchemaPair) =>
