@@ -7,6 +7,7 @@ import { constraintRules } from './rules/constraints.ts';
 import { documentationRules } from './rules/documentation.ts';
 import { lifecycleRules } from './rules/lifecycle.ts';
 import { operationRules } from './rules/operations.ts';
+import { parameterPropertyRules } from './rules/parameter-properties.ts';
 import { parameterRules } from './rules/parameters.ts';
 import { responseSchemaRules } from './rules/response-schema.ts';
 import { responseRules } from './rules/responses.ts';
@@ -17,6 +18,7 @@ export const catalogue: readonly Rule[] = [
   ...operationRules,
   ...lifecycleRules,
   ...parameterRules,
+  ...parameterPropertyRules,
   ...responseRules,
   ...responseSchemaRules,
   ...constraintRules,

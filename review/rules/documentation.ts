@@ -10,7 +10,7 @@ import {
   sameJson,
   sameResolved,
 } from '../../lib/json.ts';
-import { code, finding, type Rule } from '../change.ts';
+import { code, finding, parameterLabel, type Rule } from '../change.ts';
 import { subject } from './response-schema.ts';
 
 const schemaDocs = ['description', 'title', 'example', 'examples', '$comment', 'externalDocs'];
@@ -110,6 +110,20 @@ export const documentationRules: Rule[] = [
           return keys.length === 0
             ? []
             : [finding(pair.operation, `${subject(pair)}: ${keys.join(', ')} changed`)];
+        },
+      },
+      parameterSchema: {
+        reads: schemaDocs,
+        find: (pair) => {
+          const keys = changedDocumentation(pair.base.merged, pair.head.merged);
+          return keys.length === 0
+            ? []
+            : [
+                finding(
+                  pair.parameter.operation.head.key,
+                  `${parameterLabel(pair.parameter)}, property ${code(pair.where)}: ${keys.join(', ')} changed`,
+                ),
+              ];
         },
       },
     },
