@@ -356,7 +356,8 @@ class Comparison {
         ? `status ${code(response)}: the response body`
         : `status ${code(response)}: response property ${code(where)}`;
     this.unread(operation, label, pair.base.merged, pair.head.merged, explainedBy.schema);
-    for (const child of childPairs(pair.base, pair.head, where)) {
+    const documents = { base: this.base, head: this.head };
+    for (const child of childPairs(pair.base, pair.head, where, documents)) {
       this.walk(endpoint, response, child.where, child.base, child.head, inside, child.requiredIn);
     }
     const baseItems = pair.base.items;

@@ -209,6 +209,12 @@ export function typeChange(
   head: SchemaView,
   loose = false,
 ): TypeChange | undefined {
+  // Types that only come from oneOf/anyOf branches on both sides move with
+  // the branches, which the alternative rules and the branch walk report.
+  const fromBranches = (view: SchemaView) =>
+    view.merged.type === undefined &&
+    (Array.isArray(view.merged.oneOf) || Array.isArray(view.merged.anyOf));
+  if (fromBranches(base) && fromBranches(head)) return undefined;
   const move = typeMove(base, head, loose);
   if (move === undefined) return undefined;
   const typesMoved = describeTypes(valueTypes(base)) !== describeTypes(valueTypes(head));

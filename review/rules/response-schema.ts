@@ -7,6 +7,7 @@ import { type Json, sameResolved } from '../../lib/json.ts';
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
 import { mergeAllOf } from '../normalise.ts';
 import { describeTypes, valueTypes } from '../schema.ts';
+import { alternativesOf, matchBranches } from '../schema-children.ts';
 import {
   type BoundKeyword,
   boundKeywords,
@@ -621,21 +622,13 @@ function mutabilityRules(): Rule[] {
   );
 }
 
-const alternativesOf = (view: SchemaPair['base']): Json[] => [
-  ...(Array.isArray(view.merged.oneOf) ? view.merged.oneOf : []),
-  ...(Array.isArray(view.merged.anyOf) ? view.merged.anyOf : []),
-];
-
-/** Branches of `these` that the other side has no equal of (references followed). */
-function branchesOnlyIn(pair: SchemaPair, side: 'base' | 'head'): Json[] {
-  const [these, those, mine, theirs] =
-    side === 'base'
-      ? [pair.base, pair.head, pair.baseDocument, pair.headDocument]
-      : [pair.head, pair.base, pair.headDocument, pair.baseDocument];
-  const others = alternativesOf(those);
-  return alternativesOf(these).filter(
-    (branch) => !others.some((other) => sameResolved(mine, branch, theirs, other)),
-  );
+/** The branches one side has that no branch of the other matches (schema-children.ts matchBranches). */
+function branchesOnlyIn(pair: SchemaPair, side: 'base' | 'head'): number[] {
+  const match = matchBranches(pair.base, pair.head, {
+    base: pair.baseDocument,
+    head: pair.headDocument,
+  });
+  return side === 'base' ? match.removed : match.added;
 }
 
 // oneOf / anyOf (after normalisation: a nullable X is X, type-only branches
@@ -682,9 +675,10 @@ function alternativeRules(): Rule[] {
     },
     {
       id: 'response-property-one-of-added',
+      bodyId: 'response-body-one-of-added',
       level: 'error',
       description:
-        'A branch was added to (or changed in) the oneOf or anyOf of a response value: a shape clients have not seen.',
+        'A branch was added to the oneOf or anyOf of a response value (branches are matched first: equal, same $ref name, most alike; a matched branch that changed is compared as a value): a shape clients have not seen.',
       oasdiff: { id: 'response-property-one-of-added', level: 'ERR' },
       differs:
         'oasdiff calls an anyOf branch added INFO (response-property-any-of-added); for a client a new anyOf branch is a new shape too, so error here.',
@@ -694,7 +688,12 @@ function alternativeRules(): Rule[] {
           find: (pair) => {
             const added = has(pair.base) && has(pair.head) ? branchesOnlyIn(pair, 'head') : [];
             return added.length > 0
-              ? [at(pair, `: ${added.length} branch(es) added or changed`)]
+              ? [
+                  at(
+                    pair,
+                    `: ${added.length} branch(es) added (${added.map((i) => `branch ${i + 1}`).join(', ')})`,
+                  ),
+                ]
               : [];
           },
         },
@@ -702,6 +701,7 @@ function alternativeRules(): Rule[] {
     },
     {
       id: 'response-property-one-of-removed',
+      bodyId: 'response-body-one-of-removed',
       level: 'info',
       description: 'A branch of the oneOf or anyOf of a response value was removed: fewer shapes.',
       oasdiff: { id: 'response-property-one-of-removed', level: 'INFO' },
@@ -710,7 +710,14 @@ function alternativeRules(): Rule[] {
           reads,
           find: (pair) => {
             const gone = has(pair.base) && has(pair.head) ? branchesOnlyIn(pair, 'base') : [];
-            return gone.length > 0 ? [at(pair, `: ${gone.length} branch(es) removed`)] : [];
+            return gone.length > 0
+              ? [
+                  at(
+                    pair,
+                    `: ${gone.length} branch(es) removed (${gone.map((i) => `branch ${i + 1}`).join(', ')} of the base)`,
+                  ),
+                ]
+              : [];
           },
         },
       },
