@@ -3,7 +3,7 @@
 // breaking when a value the client could read and parse before may now be
 // missing, null, of another type or outside what it was promised. Each id
 // also covers the body itself (oasdiff spells those `response-body-…`).
-import { type Json, sameResolved } from '../../lib/json.ts';
+import { sameResolved } from '../../lib/json.ts';
 import { code, type Finding, finding, missingFrom, type Rule, type SchemaPair } from '../change.ts';
 import { mergeAllOf } from '../normalise.ts';
 import { describeTypes, valueTypes } from '../schema.ts';
