@@ -147,7 +147,54 @@ function mergeTwo(outer: JsonObject, member: JsonObject): JsonObject {
   if (outer.additionalProperties === false || member.additionalProperties === false) {
     merged.additionalProperties = false;
   }
+  bothApply(merged, outer, member);
   return merged;
+}
+
+/** Keywords whose value is a schema: when both sides give one, a value must satisfy both. */
+const schemaKeywords = ['items', 'additionalProperties', 'contains', 'propertyNames'];
+/** Keywords that cannot be combined into one value: both are kept, as a sorted list. */
+const listedKeywords = ['pattern', 'format', 'multipleOf', 'contentMediaType', 'contentEncoding'];
+
+/**
+ * What both members say where one value cannot hold both: schemas become an
+ * `allOf` of the two (flattened when viewed), prefixItems position by
+ * position, `not` an `anyOf` of both, `const`s that differ an empty enum (no
+ * value is valid), and patterns or formats both kept. Without this the
+ * later member's keyword was dropped, and a change to it read as no change.
+ */
+function bothApply(merged: JsonObject, outer: JsonObject, member: JsonObject): void {
+  const differ = (keyword: string) =>
+    outer[keyword] !== undefined &&
+    member[keyword] !== undefined &&
+    JSON.stringify(outer[keyword]) !== JSON.stringify(member[keyword]);
+  for (const keyword of schemaKeywords) {
+    if (differ(keyword) && isObject(outer[keyword]) && isObject(member[keyword])) {
+      merged[keyword] = { allOf: [member[keyword] as Json, outer[keyword] as Json] };
+    }
+  }
+  if (
+    differ('prefixItems') &&
+    Array.isArray(outer.prefixItems) &&
+    Array.isArray(member.prefixItems)
+  ) {
+    const [a, b] = [outer.prefixItems, member.prefixItems];
+    merged.prefixItems = Array.from({ length: Math.max(a.length, b.length) }, (_, i) =>
+      a[i] !== undefined && b[i] !== undefined
+        ? { allOf: [b[i] as Json, a[i] as Json] }
+        : ((a[i] ?? b[i]) as Json),
+    );
+  }
+  if (differ('not')) merged.not = { anyOf: [member.not as Json, outer.not as Json] };
+  if (differ('const')) merged.enum = [];
+  for (const keyword of listedKeywords) {
+    if (differ(keyword)) {
+      const values = [outer[keyword], member[keyword]].flat() as Json[];
+      merged[keyword] = [...new Set(values.map((value) => JSON.stringify(value)))]
+        .sort()
+        .map((text) => JSON.parse(text) as Json);
+    }
+  }
 }
 
 const maxMergeDepth = 64;
