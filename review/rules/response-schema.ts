@@ -205,6 +205,7 @@ function defaultRules(): Rule[] {
   const ways = ['added', 'changed', 'removed'] as const;
   return ways.map((way) => ({
     id: `response-property-default-value-${way}`,
+    bodyId: `response-body-default-value-${way}`,
     level: 'info',
     description: `The default of a response value was ${way}: a default says nothing about what a server sends.`,
     oasdiff: { id: `response-property-default-value-${way}`, level: 'INFO' },
@@ -230,6 +231,9 @@ function boundRules(): Rule[] {
   const widening = boundKeywords.map(
     (bound): Rule => ({
       id: wideningId(bound),
+      ...(bound === 'maxItems'
+        ? {}
+        : { bodyId: wideningId(bound).replace('response-property-', 'response-body-') }),
       level: 'error',
       description: `\`${bound}\` of a response value widened or went away: clients may get values outside what was promised.`,
       // oasdiff has every widening id but max-items.
@@ -445,6 +449,7 @@ export const responseSchemaRules: Rule[] = [
   ...requirednessRules(),
   {
     id: 'response-property-became-nullable',
+    bodyId: 'response-body-became-nullable',
     level: 'error',
     description: 'A response value may now be null: clients that use it as a value break.',
     oasdiff: { id: 'response-property-became-nullable', level: 'ERR' },
@@ -458,6 +463,7 @@ export const responseSchemaRules: Rule[] = [
   },
   {
     id: 'response-property-became-not-nullable',
+    bodyId: 'response-body-became-not-nullable',
     level: 'info',
     description: 'A response value is no longer null.',
     oasdiff: { id: 'response-property-became-not-nullable', level: 'INFO' },
