@@ -116,7 +116,9 @@ export function sameResolved(
   const b = depth > 64 ? head : deref(headDocument, head);
   if (a === b) return true;
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
-  // Two nodes already compared (a $ref graph shares its branches) are not compared again.
+  // Two nodes already compared below a first call (a $ref graph shares its
+  // branches) are not compared again; a first call's own pair seldom repeats.
+  if (depth === 0) return sameNodes(baseDocument, a, headDocument, b, depth);
   let known = compared.get(a);
   const before = known?.get(b);
   if (before !== undefined) return before;

@@ -10,7 +10,7 @@ import { type JsonObject, objectAt } from '../lib/json.ts';
 import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
 import { type Change, code, defaultPolicy } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
-import { compareWithin } from './compare-within.ts';
+import { startComparison } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
 import { plainOf } from './inert.ts';
 import { lintContract } from './lint.ts';
@@ -133,6 +133,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   // No tool reads the head before it is guarded. Lint then runs while the
   // contracts are compared: it is only needed for the report.
   const guarded = await checkHead(top);
+  const comparison = startComparison();
   const linting = lintContract(guarded, signal);
   const [base, head, configEdited] = await Promise.all([
     loadBase(top, commit, signal),
@@ -141,7 +142,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   ]);
   const policy = defaultPolicy();
   policy.deprecationDays = { ...policy.deprecationDays, ...args.deprecationDays };
-  const { changes, notes: untranslated } = await compareWithin(
+  const { changes, notes: untranslated } = await comparison.run(
     {
       base: base.document,
       head: head.document,

@@ -1,16 +1,14 @@
 // The comparison and the translation check, in a worker thread: both are
 // synchronous work on data from the pull request, which only terminating the
 // thread can stop at the review's deadline (compare-within.ts).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { WorkBudgetExceeded, withWorkBudget } from '../lib/work-budget.ts';
 import { type CompareOptions, compareContracts } from './compare.ts';
 import type { ComparisonInput, ComparisonOutcome } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
 import { translationNotes } from './translations.ts';
 
-const input = workerData.input as ComparisonInput;
-
-async function run(): Promise<ComparisonOutcome> {
+async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   try {
     const options: CompareOptions = input.options;
     const changes = withWorkBudget(input.maxWork, () =>
@@ -26,4 +24,7 @@ async function run(): Promise<ComparisonOutcome> {
   }
 }
 
-parentPort?.postMessage(await run());
+// The review starts this thread early and sends the two contracts once bundled.
+parentPort?.once('message', async (input: ComparisonInput) => {
+  parentPort?.postMessage(await run(input));
+});

@@ -204,10 +204,32 @@ export interface TypeChange {
   list: boolean;
 }
 
+// Several rules ask for the same pair's move: computed once per pair of views.
+const typeChanges = new WeakMap<SchemaView, WeakMap<SchemaView, Map<boolean, TypeChange | undefined>>>();
+
 export function typeChange(
   base: SchemaView,
   head: SchemaView,
   loose = false,
+): TypeChange | undefined {
+  let byHead = typeChanges.get(base);
+  if (byHead === undefined) {
+    byHead = new WeakMap();
+    typeChanges.set(base, byHead);
+  }
+  let known = byHead.get(head);
+  if (known === undefined) {
+    known = new Map();
+    byHead.set(head, known);
+  }
+  if (!known.has(loose)) known.set(loose, computeTypeChange(base, head, loose));
+  return known.get(loose);
+}
+
+function computeTypeChange(
+  base: SchemaView,
+  head: SchemaView,
+  loose: boolean,
 ): TypeChange | undefined {
   // Types that only come from oneOf/anyOf branches on both sides move with
   // the branches, which the alternative rules and the branch walk report.
