@@ -205,7 +205,10 @@ export interface TypeChange {
 }
 
 // Several rules ask for the same pair's move: computed once per pair of views.
-const typeChanges = new WeakMap<SchemaView, WeakMap<SchemaView, Map<boolean, TypeChange | undefined>>>();
+const typeChanges = new WeakMap<
+  SchemaView,
+  WeakMap<SchemaView, Map<boolean, TypeChange | undefined>>
+>();
 
 export function typeChange(
   base: SchemaView,
