@@ -17,7 +17,7 @@ import {
 import type { AttemptEvent } from './attempt-event.js';
 import { type Credentials, clientAuth } from './auth.js';
 import type { SigningClock } from './clock-skew.js';
-import { ApigArgumentError } from './errors.js';
+import { ApigArgumentError, ApigResponseShapeError } from './errors.js';
 import { type Page, paginate } from './paginate.js';
 import { redactor } from './redact.js';
 import { guardResponse } from './response-guard.js';
@@ -31,9 +31,9 @@ export interface PurchasesClientOptions {
   baseUrl?: string;
   /**
    * `{ token }` (IAM token) or `{ accessKey, secretKey, securityToken? }` (AK/SK signing).
-   * The mock needs one too (any token: it answers 401 without), as the gateway does.
+   * Required: the gateway answers 401 without. The mock takes any token.
    */
-  credentials?: Credentials;
+  credentials: Credentials;
   /** fetch to use (default: the global one). */
   fetch?: (request: Request) => Promise<Response>;
   /** Timeout of each attempt in ms (default 30000). */
@@ -110,8 +110,20 @@ export interface PurchasesClient extends Methods {
   readonly raw: Client<paths>;
 }
 
-export function createPurchasesClient(options: PurchasesClientOptions = {}): PurchasesClient {
+export function createPurchasesClient(options: PurchasesClientOptions): PurchasesClient {
+  if (typeof options !== 'object' || options === null) {
+    throw new ApigArgumentError(
+      'options',
+      'must be an object ({ region or baseUrl, credentials })',
+    );
+  }
   const baseUrl = resolveBaseUrl(options);
+  if (options.credentials === undefined) {
+    throw new ApigArgumentError(
+      'credentials',
+      'are required: { token } (an IAM token) or { accessKey, secretKey }; the mock takes any token',
+    );
+  }
   const policy = resolveRetryPolicy(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
@@ -207,6 +219,8 @@ export function createPurchasesClient(options: PurchasesClientOptions = {}): Pur
         pageSize,
         maxPages,
         items: paging.items,
+        badField: (field, problem) =>
+          new ApigResponseShapeError({ method: spec.method, path: path.url, field, problem }),
       },
     );
   }
@@ -252,17 +266,31 @@ function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
 
 function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {
   if (baseUrl !== undefined) {
+    // A message never shows what stands before an `@`: it may be a password.
+    const shown = JSON.stringify(
+      String(baseUrl).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1****@'),
+    );
     let url: URL;
     try {
       url = new URL(baseUrl);
     } catch {
-      throw new ApigArgumentError(
-        'baseUrl',
-        `must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`,
-      );
+      throw new ApigArgumentError('baseUrl', `must be an absolute http(s) URL, got ${shown}`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new ApigArgumentError('baseUrl', `must use http or https, got ${url.protocol}`);
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new ApigArgumentError(
+        'baseUrl',
+        `must not hold a user name or password (got ${shown}): pass credentials instead`,
+      );
+    }
+    // Operation paths are appended: after a query or a fragment they would be lost.
+    if (baseUrl.includes('?') || baseUrl.includes('#')) {
+      throw new ApigArgumentError(
+        'baseUrl',
+        `must not have a query or a fragment (got ${shown}): operation paths are appended to it`,
+      );
     }
     return baseUrl.replace(/\/+$/, '');
   }

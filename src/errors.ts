@@ -141,6 +141,18 @@ export class ApigResponseTooLargeError extends ApigCallError {
   }
 }
 
+/** A 2xx answer whose body breaks the contract where the client relies on it (a page's `total`). */
+export class ApigResponseShapeError extends ApigCallError {
+  override readonly name = 'ApigResponseShapeError';
+  /** The body's field that was wrong, e.g. `total`. */
+  readonly field: string;
+
+  constructor(init: { method: string; path: string; field: string; problem: string }) {
+    super(init, `${init.method} ${init.path}: the answer's ${init.field} ${init.problem}`);
+    this.field = init.field;
+  }
+}
+
 /** An argument was rejected before any request was sent. */
 export class ApigArgumentError extends TypeError {
   override readonly name = 'ApigArgumentError';

@@ -20,9 +20,11 @@ export type {
 } from './credential-types.js';
 export {
   ApigArgumentError,
+  ApigCallError,
   ApigError,
   ApigNetworkError,
   ApigRedirectError,
+  ApigResponseShapeError,
   ApigResponseTooLargeError,
 } from './errors.js';
 export type { RetryOptions } from './retry.js';

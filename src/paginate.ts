@@ -10,6 +10,27 @@ export interface PageWalk {
   maxPages: number;
   /** The body's array of items, e.g. `purchases`. */
   items: string;
+  /** The error for a page field that is not what the contract says (a `total` of "n/a"). */
+  badField: (field: string, problem: string) => Error;
+}
+
+/** `total` and `size` are counts: anything else would end the walk early or never (Math.max(0, NaN)). */
+function checkCounts(body: Page, walk: PageWalk): void {
+  for (const field of ['total', 'size']) {
+    const value = body[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+      throw walk.badField(
+        field,
+        `is not a count of items (got ${typeof value === 'object' && value !== null ? 'an object' : shown})`,
+      );
+    }
+  }
+  const items = body[walk.items];
+  if (items !== undefined && items !== null && !Array.isArray(items)) {
+    throw walk.badField(walk.items, 'is not a list of items');
+  }
 }
 
 /** A page as the gateway sends it: `{ total, size, <items>: [...] }`. */
@@ -28,9 +49,9 @@ export async function* paginate<Item>(
   let seen = Math.max(0, walk.firstPage - 1) * walk.pageSize;
   for (let page = 0; page < walk.maxPages; page += 1) {
     const body = await fetchPage(walk.firstPage + page);
+    checkCounts(body, walk);
     const { total } = body;
-    const found = body[walk.items];
-    const items = (Array.isArray(found) ? found : []) as Item[];
+    const items = (body[walk.items] ?? []) as Item[];
     const wanted = total === undefined ? items.length : Math.max(0, total - seen);
     for (const item of items.slice(0, wanted)) {
       yield item;

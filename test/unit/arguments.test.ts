@@ -37,6 +37,7 @@ function recordingClient() {
   const sent: URL[] = [];
   const client = createPurchasesClient({
     baseUrl: 'http://127.0.0.1:9',
+    credentials: { token: 't' },
     retry: false,
     fetch: async (request) => {
       sent.push(new URL(request.url));

@@ -37,7 +37,7 @@ afterEach(async () => {
   }
 });
 
-async function clientFor(script: Step[], options: PurchasesClientOptions = {}) {
+async function clientFor(script: Step[], options: Partial<PurchasesClientOptions> = {}) {
   server = await startScriptedServer(script);
   return createPurchasesClient({
     baseUrl: server.url,

@@ -26,7 +26,10 @@ function jsonResponse(
   });
 }
 
-function clientWith(respond: (request: Request) => Response, options: PurchasesClientOptions = {}) {
+function clientWith(
+  respond: (request: Request) => Response,
+  options: Partial<PurchasesClientOptions> = {},
+) {
   const seen: Request[] = [];
   const fetch = vi.fn(async (request: Request) => {
     seen.push(request.clone());
@@ -199,13 +202,54 @@ describe('argument errors, before any request', () => {
     await expect(client.getPurchasedGroup('p', {}, {})).resolves.toBeDefined();
   });
 
+  it('refuses a baseUrl with a password, a query or a fragment, never printing the password', () => {
+    const credentials = { token: TOKEN };
+    const secret = 'hunter2-password';
+    for (const [baseUrl, says] of [
+      [
+        `http://user:${secret}@127.0.0.1:4010`,
+        /^baseUrl must not hold a user name or password \(got "http:\/\/\*\*\*\*@127\.0\.0\.1:4010"\)/,
+      ],
+      [`http://${secret}@127.0.0.1:4010`, /must not hold a user name or password/],
+      ['http://127.0.0.1:4010/base?x=1', /^baseUrl must not have a query or a fragment/],
+      ['http://127.0.0.1:4010/base#frag', /^baseUrl must not have a query or a fragment/],
+      ['http://127.0.0.1:4010/base#', /^baseUrl must not have a query or a fragment/],
+      [
+        `http://user:${secret}@[::1`,
+        /^baseUrl must be an absolute http\(s\) URL, got "http:\/\/\*\*\*\*@\[::1"/,
+      ],
+    ] as const) {
+      const error = (() => {
+        try {
+          createPurchasesClient({ baseUrl, credentials });
+        } catch (thrown) {
+          return thrown as Error;
+        }
+        return undefined;
+      })();
+      expect(error, baseUrl).toBeInstanceOf(ApigArgumentError);
+      expect(error?.message).toMatch(says);
+      expect(`${error?.message} ${String(error?.stack)}`).not.toContain(secret);
+    }
+  });
+
+  it('requires credentials: a token or a key pair', () => {
+    expect(() => createPurchasesClient({ baseUrl: 'http://127.0.0.1:4010' } as never)).toThrow(
+      /^credentials are required: \{ token \} \(an IAM token\) or \{ accessKey, secretKey \}/,
+    );
+    expect(() => createPurchasesClient(undefined as never)).toThrow(/^options must be an object/);
+  });
+
   it('rejects bad options at creation, naming them without echoing secrets', () => {
-    expect(() => createPurchasesClient({})).toThrow(/^region or baseUrl is required/);
-    expect(() => createPurchasesClient({ region: 'cn-north-4.evil.com/' })).toThrow(
+    const token = { credentials: { token: TOKEN } };
+    expect(() => createPurchasesClient({ ...token })).toThrow(/^region or baseUrl is required/);
+    expect(() => createPurchasesClient({ ...token, region: 'cn-north-4.evil.com/' })).toThrow(
       /^region must look like/,
     );
-    expect(() => createPurchasesClient({ baseUrl: 'ftp://x' })).toThrow(/^baseUrl must use http/);
-    expect(() => createPurchasesClient({ region: 'cn-north-4', timeoutMs: 0 })).toThrow(
+    expect(() => createPurchasesClient({ ...token, baseUrl: 'ftp://x' })).toThrow(
+      /^baseUrl must use http/,
+    );
+    expect(() => createPurchasesClient({ ...token, region: 'cn-north-4', timeoutMs: 0 })).toThrow(
       /^timeoutMs /,
     );
     expect(() =>

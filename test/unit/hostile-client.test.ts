@@ -260,9 +260,9 @@ describe('a response size cap (maxResponseBytes), counting decoded bytes', () =>
   );
 
   it('defaults to 10 MB and refuses a nonsense cap by name', () => {
-    expect(() => createPurchasesClient({ baseUrl: url, maxResponseBytes: 0 })).toThrow(
-      /^maxResponseBytes must be a positive whole number of bytes$/,
-    );
+    expect(() =>
+      createPurchasesClient({ baseUrl: url, credentials: { token: 't' }, maxResponseBytes: 0 }),
+    ).toThrow(/^maxResponseBytes must be a positive whole number of bytes$/);
   });
 });
 
@@ -294,7 +294,11 @@ describe('header values that would split a request', () => {
   });
 
   it('refuses a header name that is not a token, and a value that is not a string', async () => {
-    const client = createPurchasesClient({ baseUrl: 'http://127.0.0.1:9', retry: false });
+    const client = createPurchasesClient({
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: { token: 't' },
+      retry: false,
+    });
     await expect(client.listPurchasedGroups({}, { headers: { 'Bad Name': 'x' } })).rejects.toThrow(
       'headers["Bad Name"] is not a valid header name',
     );

@@ -1,6 +1,8 @@
 // iteratePurchasedGroups across pages, including servers that misreport total.
 import { describe, expect, it } from 'vitest';
 import {
+  ApigCallError,
+  ApigResponseShapeError,
   createPurchasesClient,
   type PurchasedGroupList,
   type PurchasedGroupSummary,
@@ -29,7 +31,12 @@ function gateway(count: number, reportedTotal: (pageNo: number) => number = () =
     };
     return Response.json(body);
   };
-  const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+  const client = createPurchasesClient({
+    baseUrl: 'http://gateway.test',
+    credentials: { token: 't' },
+    fetch,
+    retry: false,
+  });
   return { client, pagesAsked };
 }
 
@@ -77,7 +84,12 @@ describe('iteratePurchasedGroups', () => {
         purchases: [item(calls), item(calls + 1)],
       });
     };
-    const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+    const client = createPurchasesClient({
+      baseUrl: 'http://gateway.test',
+      credentials: { token: 't' },
+      fetch,
+      retry: false,
+    });
     const ids = await collect(client.iteratePurchasedGroups({ page_size: 2 }, { maxPages: 25 }));
     expect(ids).toHaveLength(50);
     expect(calls).toBe(25);
@@ -102,7 +114,12 @@ describe('iteratePurchasedGroups', () => {
       const purchases = pageNo < 3 ? [item(pageNo * 2 - 1), item(pageNo * 2)] : [item(5)];
       return Response.json({ purchases });
     };
-    const client = createPurchasesClient({ baseUrl: 'http://gateway.test', fetch, retry: false });
+    const client = createPurchasesClient({
+      baseUrl: 'http://gateway.test',
+      credentials: { token: 't' },
+      fetch,
+      retry: false,
+    });
     const ids = await collect(client.iteratePurchasedGroups({ page_size: 2 }));
     expect(ids).toEqual([1, 2, 3, 4, 5].map((n) => `purchase-${n}`));
     expect(pagesAsked).toBe(3);
@@ -115,5 +132,31 @@ describe('iteratePurchasedGroups', () => {
     );
     expect(() => client.iteratePurchasedGroups({}, { maxPages: 0 })).toThrow(/^maxPages /);
     expect(pagesAsked).toEqual([]);
+  });
+});
+
+describe('a page that breaks the contract', () => {
+  it.each([
+    ['total', 'n/a', /the answer's total is not a count of items \(got "n\/a"\)/],
+    ['total', -3, /total is not a count of items \(got -3\)/],
+    ['size', 2.5, /size is not a count of items \(got 2.5\)/],
+    ['purchases', { id: 'x' }, /purchases is not a list of items/],
+  ])('%s = %j is an error naming the field, not an empty walk', async (field, value, says) => {
+    const client = createPurchasesClient({
+      baseUrl: 'http://gateway.test',
+      credentials: { token: 't' },
+      retry: false,
+      fetch: async () =>
+        Response.json({ total: 2, size: 2, purchases: [item(1), item(2)], [field]: value }),
+    });
+    const error = await (async () => {
+      for await (const _ of client.iteratePurchasedGroups()) {
+        // nothing may be yielded before the error
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApigResponseShapeError);
+    expect(error).toBeInstanceOf(ApigCallError);
+    expect(error).toMatchObject({ field, method: 'GET', path: '/v1.0/apigw/purchases/groups' });
+    expect((error as Error).message).toMatch(says);
   });
 });

@@ -27,7 +27,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function clientFor(script: Step[], options: PurchasesClientOptions = {}) {
+async function clientFor(script: Step[], options: Partial<PurchasesClientOptions> = {}) {
   server = await startScriptedServer(script);
   return createPurchasesClient({
     baseUrl: server.url,
