@@ -12,7 +12,7 @@ import {
   type SchemaPair,
 } from '../change.ts';
 import { type BoundMove, boundMove, shown } from './keywords.ts';
-import { subject } from './response-schema.ts';
+import { subject } from './response-node.ts';
 
 type Move = 'narrowed' | 'widened';
 

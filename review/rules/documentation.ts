@@ -11,7 +11,7 @@ import {
   sameResolved,
 } from '../../lib/json.ts';
 import { code, finding, parameterLabel, type Rule } from '../change.ts';
-import { subject } from './response-schema.ts';
+import { subject } from './response-node.ts';
 
 const schemaDocs = ['description', 'title', 'example', 'examples', '$comment', 'externalDocs'];
 

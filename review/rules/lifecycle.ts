@@ -21,7 +21,7 @@ import {
 } from '../change.ts';
 import type { Operation } from '../operations.ts';
 import { shown } from './keywords.ts';
-import { subject } from './response-schema.ts';
+import { subject } from './response-node.ts';
 
 /** What the lifecycle rules read of a node: `deprecated` and `x-sunset`. */
 export interface Lifecycle {
