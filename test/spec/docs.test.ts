@@ -133,3 +133,24 @@ describe('README.md and docs/ name what exists', () => {
     }
   }, 60_000);
 });
+
+describe("README's table of operations", () => {
+  it('is the operation table: every operation once, with its method and path, and nothing else', async () => {
+    const { operations } = await import('../../generated/operations.js');
+    const readme = readFileSync(fromRoot('README.md'), 'utf8');
+    const table = readme.slice(
+      readme.indexOf('| Operation '),
+      readme.indexOf('\n\n', readme.indexOf('| Operation ')),
+    );
+    const rows = [...table.matchAll(/^\| `(\w+)`\s*\| `(\w+) ([^`]+)`/gm)].map(
+      ([, operationId, method, path]) => ({ operationId, method, path }),
+    );
+    expect(rows).toEqual(
+      Object.values(operations).map(({ operationId, method, path }) => ({
+        operationId,
+        method,
+        path,
+      })),
+    );
+  });
+});
