@@ -16,6 +16,7 @@
 // Prism that does not answer within `prismTimeoutMs` (hung, stopped) gets
 // the client the operation's documented 5xx (else a 502), and a log line.
 import {
+  Agent,
   createServer,
   request as httpRequest,
   type IncomingMessage,
@@ -169,11 +170,18 @@ function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
   response.end(text);
 }
 
+// Kept-alive connections to Prism. Prism (Node's server) closes an idle one
+// after 5 s; one reused at that moment fails with ECONNRESET. Closing ours
+// after 4 s idle leaves no such moment, and the one request that still meets
+// a closed connection is sent again (every operation is a GET).
+const toPrism = new Agent({ keepAlive: true, timeout: 4_000 });
+
 function forward(
   request: IncomingMessage,
   response: ServerResponse,
   options: FrontOptions,
   target: URL,
+  retried = false,
 ): void {
   const headers = endToEnd(request.headers);
   const upstream = httpRequest({
@@ -182,6 +190,7 @@ function forward(
     method: request.method,
     path: request.url,
     headers,
+    agent: toPrism,
   });
   upstream.on('response', (answer) => {
     const status = answer.statusCode ?? 502;
@@ -196,7 +205,13 @@ function forward(
     response.writeHead(status, endToEnd(answer.headers));
     answer.pipe(response);
   });
-  upstream.on('error', (error) => {
+  upstream.on('error', (error: NodeJS.ErrnoException) => {
+    const closedUnderUs =
+      upstream.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+    if (closedUnderUs && !retried && !response.headersSent && request.method === 'GET') {
+      forward(request, response, options, target, true);
+      return;
+    }
     if (response.headersSent) return response.destroy(error);
     response.writeHead(502, { 'Content-Type': 'application/json' });
     response.end(
