@@ -44,6 +44,12 @@ export declare const operations: {
   readonly [Id in OperationId]: OperationSpec & { readonly operationId: Id };
 };
 
+/** The contract's server URL template (servers[0].url). */
+export declare const serverUrl: "https://apig.{region}.myhuaweicloud.com";
+
+/** The response header that carries the request id (documented on the contract's answers). */
+export declare const requestIdHeader: "X-Request-Id";
+
 /** One typed method per operation, one iterator per paged list; `Call` and `Iterate` are the client's options. */
 export interface OperationMethods<Call, Iterate> {
   /** List purchased API groups (`GET /v1.0/apigw/purchases/groups`). */

@@ -172,3 +172,9 @@ export const operations = {
     }
   }
 };
+
+/** The contract's server URL template (servers[0].url). */
+export const serverUrl = "https://apig.{region}.myhuaweicloud.com";
+
+/** The response header that carries the request id (documented on the contract's answers). */
+export const requestIdHeader = "X-Request-Id";

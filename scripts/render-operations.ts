@@ -118,8 +118,48 @@ function pagingOf(
     items: arrays[0] as string,
     pageSize: 'page_size',
     pageNo: 'page_no',
-    iterator: spec.operationId.replace(/^list/, 'iterate'),
+    // listThings → iterateThings; any other name → iterate<Name>.
+    iterator: /^list[A-Z]/.test(spec.operationId)
+      ? spec.operationId.replace(/^list/, 'iterate')
+      : `iterate${pascal(spec.operationId)}`,
   };
+}
+
+/** Every method name of the client once: an iterator that takes an operation's name is refused. */
+function checkMethodNames(table: readonly OperationSpec[]): void {
+  const owner = new Map<string, string>();
+  for (const spec of table) {
+    for (const name of [spec.operationId, ...(spec.list ? [spec.list.iterator] : [])]) {
+      const other = owner.get(name);
+      if (other !== undefined) {
+        throw new Error(
+          `the client would have two methods named ${name} (${other} and ${name === spec.operationId ? 'the operation' : 'the iterator'} of ${spec.operationId}): rename the operationId of one of them in openapi/`,
+        );
+      }
+      owner.set(name, name === spec.operationId ? 'the operation' : `the iterator of ${spec.operationId}`);
+    }
+  }
+}
+
+/** What the client reads of the contract besides the operations. */
+function contractFacts(document: JsonObject): { serverUrl: string; requestIdHeader: string } {
+  const servers = Array.isArray(document.servers) ? document.servers : [];
+  const serverUrl = objectAt(servers[0]).url;
+  if (typeof serverUrl !== 'string') throw new Error('the contract names no server URL (servers[0].url)');
+  // The response header that carries the request id Huawei support asks for.
+  const headerNames = new Set<string>();
+  for (const { operation } of operationsOf(document)) {
+    for (const response of Object.values(objectAt(operation.responses))) {
+      for (const name of Object.keys(objectAt(objectAt(deref(document, response)).headers))) {
+        headerNames.add(name);
+      }
+    }
+  }
+  const requestIdHeader = [...headerNames].find((name) => /^x-request-id$/i.test(name));
+  if (requestIdHeader === undefined) {
+    throw new Error('no response of the contract documents an X-Request-Id header');
+  }
+  return { serverUrl, requestIdHeader };
 }
 
 /** Every named example body, by operation and status (the mock's answers). */
@@ -177,7 +217,16 @@ export interface OperationSpec {
 export function renderOperations(document: JsonObject): { js: string; dts: string } {
   const table = operationTable(document);
   const byId = Object.fromEntries(table.map((spec) => [spec.operationId, spec]));
-  const js = `${banner('the operation table')}export const operations = ${JSON.stringify(byId, null, 2)};\n`;
+  checkMethodNames(table);
+  const facts = contractFacts(document);
+  const js = `${banner('the operation table')}export const operations = ${JSON.stringify(byId, null, 2)};
+
+/** The contract's server URL template (servers[0].url). */
+export const serverUrl = ${JSON.stringify(facts.serverUrl)};
+
+/** The response header that carries the request id (documented on the contract's answers). */
+export const requestIdHeader = ${JSON.stringify(facts.requestIdHeader)};
+`;
   const ids = table.map((spec) => JSON.stringify(spec.operationId));
   const ok = (id: string) =>
     `Readable<Ops[${JSON.stringify(id)}]['responses'][200]['content']['application/json']>`;
@@ -216,6 +265,12 @@ export type QueryOf<Op> = Op extends { parameters: { query?: infer Query } }
 export declare const operations: {
   readonly [Id in OperationId]: OperationSpec & { readonly operationId: Id };
 };
+
+/** The contract's server URL template (servers[0].url). */
+export declare const serverUrl: ${JSON.stringify(facts.serverUrl)};
+
+/** The response header that carries the request id (documented on the contract's answers). */
+export declare const requestIdHeader: ${JSON.stringify(facts.requestIdHeader)};
 
 /** One typed method per operation, one iterator per paged list; \`Call\` and \`Iterate\` are the client's options. */
 export interface OperationMethods<Call, Iterate> {

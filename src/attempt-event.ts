@@ -1,6 +1,7 @@
 // What the onAttempt hook is told about each attempt: enough for logs and
 // metrics, never a credential (secret headers are replaced, and every other
 // value goes through the client's redaction, as in errors).
+import { requestIdHeader } from '../generated/operations.js';
 import { SECRET_HEADERS } from './auth-headers.js';
 import { type Redact, redactedCause } from './redact.js';
 
@@ -48,7 +49,7 @@ export function attemptEvent(
   outcome: { response?: Response; failure?: unknown; retry: boolean },
 ): AttemptEvent {
   const { response } = outcome;
-  const requestId = response?.headers.get('X-Request-Id') ?? undefined;
+  const requestId = response?.headers.get(requestIdHeader) ?? undefined;
   return {
     method: call.method,
     path: call.path,

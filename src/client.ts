@@ -4,7 +4,13 @@
 // carries the auth middleware. Nothing here names an operation: adding one
 // to the contract adds its methods.
 import createClient, { type Client } from 'openapi-fetch';
-import { type OperationMethods, type OperationSpec, operations } from '../generated/operations.js';
+import {
+  type OperationMethods,
+  type OperationSpec,
+  operations,
+  requestIdHeader,
+  serverUrl,
+} from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import { checkHeaders, checkPathArgument, checkQuery, defaultOf } from './arguments.js';
 import {
@@ -238,7 +244,7 @@ export function createPurchasesClient(options: PurchasesClientOptions): Purchase
 
 function withInfo({ data, response, attempts, elapsedMs }: Sent): WithResponse<unknown> {
   const { status, statusText, headers } = response;
-  const requestId = headers.get('X-Request-Id') ?? undefined;
+  const requestId = headers.get(requestIdHeader) ?? undefined;
   return { data, response: { status, statusText, headers, requestId, attempts, elapsedMs } };
 }
 
@@ -303,5 +309,5 @@ function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {
       `must look like "cn-north-4", got ${JSON.stringify(region)}`,
     );
   }
-  return `https://apig.${region}.myhuaweicloud.com`;
+  return serverUrl.replace('{region}', region);
 }

@@ -3,6 +3,7 @@
 // of the outcome to data or a typed error. Each attempt is built afresh by
 // `attempt`, so an AK/SK request is signed afresh.
 
+import { requestIdHeader } from '../generated/operations.js';
 import { type AttemptEvent, attemptEvent } from './attempt-event.js';
 import { gatewaySkewMs, type SigningClock, SKEW_NOTICE_MS } from './clock-skew.js';
 import {
@@ -132,7 +133,7 @@ export async function send(
       path: options.path,
       body: result.error,
       contentType: response.headers.get('Content-Type'),
-      requestIdHeader: response.headers.get('X-Request-Id'),
+      requestIdHeader: response.headers.get(requestIdHeader),
       attempts: number,
       elapsedMs: elapsed(),
       ...(skewMs === undefined ? {} : { clockSkewMs: skewMs }),
