@@ -1,15 +1,40 @@
 // Property tests, one per operation of the table: arbitrary path arguments
 // and queries (unicode, "../", "%2F",
 // "?", "#", 2,000-character strings, empty-ish values) through the client to
-// the mock. FUZZ_RUNS sets the runs per property (`npm run fuzz`: 10,000).
+// the mock's answers. Two routes: in process, through the answer core the
+// HTTP mock and the MSW handlers share (300 runs each in `npm test`), and
+// through the HTTP mock (gateway, Prism, data server: a sample of 30 in
+// `npm test`). FUZZ_RUNS sets the runs of both (`npm run fuzz`: 10,000).
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { type OperationId, operations, type QueryParameter } from '../../generated/operations.js';
 import { ApigArgumentError, ApigError, createPurchasesClient } from '../../src/index.ts';
+import { answer } from '../../src/mock/answer-request.ts';
+import { defaultData } from '../../src/mock/msw.ts';
 import { callOperation } from '../support/call-operation.ts';
 import { documentedResponses, loadContract } from '../support/contract.ts';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const fuzzRuns = process.env.FUZZ_RUNS === undefined ? undefined : Number(process.env.FUZZ_RUNS);
+
+/** The mock's answer to a request, computed in this process by the shared answer core. */
+const inProcess = async (request: Request): Promise<Response> => {
+  const { status, headers, body } = answer(
+    { url: new URL(request.url), headers: request.headers },
+    { data: defaultData },
+  );
+  return Response.json(body, { status, headers });
+};
+
+const routes = [
+  {
+    route: 'in process',
+    runs: fuzzRuns ?? 300,
+    send: inProcess,
+    baseUrl: () => 'http://mock.test',
+  },
+  { route: 'HTTP mock', runs: fuzzRuns ?? 30, send: fetch, baseUrl: () => inject('mockUrl') },
+] as const;
+type Route = (typeof routes)[number];
 const documented = (operationId: string) =>
   new Set(
     documentedResponses(loadContract())
@@ -17,15 +42,15 @@ const documented = (operationId: string) =>
       .map((p) => Number(p.status)),
   );
 
-/** A client that records the URL and status of every request it sends. */
-function recordingClient() {
+/** A client that records the URL and status of every request it sends by `route`. */
+function recordingClient(route: Route) {
   const sent: { url: string; status: number }[] = [];
   const client = createPurchasesClient({
-    baseUrl: inject('mockUrl'),
+    baseUrl: route.baseUrl(),
     credentials: { token: 'property-test-token' },
     retry: false,
     fetch: async (request) => {
-      const response = await fetch(request);
+      const response = await route.send(request);
       sent.push({ url: request.url, status: response.status });
       return response;
     },
@@ -70,8 +95,8 @@ function expectOwnErrorsOnly(error: unknown): void {
 }
 
 /** Most runs must really reach the mock, or the property proves little. */
-function expectMostRunsSent(requests: number): void {
-  expect(requests).toBeGreaterThan(RUNS / 2);
+function expectMostRunsSent(requests: number, runs: number): void {
+  expect(requests).toBeGreaterThan(runs / 2);
 }
 
 const specs = Object.values(operations);
@@ -79,16 +104,18 @@ const specs = Object.values(operations);
 describe.each(
   specs
     .filter((spec) => spec.pathParameters.length > 0)
-    .map((spec) => [spec.operationId, spec] as const),
-)('property: arbitrary path arguments of %s', (operationId, spec) => {
+    .flatMap((spec) =>
+      routes.map((route) => [spec.operationId, route.route, spec, route] as const),
+    ),
+)('property: arbitrary path arguments of %s (%s)', (operationId, _, spec, route) => {
   const statuses = documented(operationId);
   // The template before and after the parameters, e.g. `/v1.0/apigw/purchases/groups/` and ``.
   const [prefix = '', suffix = ''] = spec.path.split(/\{[^}]+\}/);
-  it(`${RUNS} runs: documented status, own errors only, one percent-encoded path segment`, async () => {
+  it(`${route.runs} runs: documented status, own errors only, one percent-encoded path segment`, async () => {
     let requests = 0;
     await fc.assert(
       fc.asyncProperty(awkwardString, async (value) => {
-        const { client, sent } = recordingClient();
+        const { client, sent } = recordingClient(route);
         const path = Object.fromEntries(spec.pathParameters.map((p) => [p.name, value]));
         await callOperation(client, operationId as OperationId, { path }).catch(
           expectOwnErrorsOnly,
@@ -103,9 +130,9 @@ describe.each(
           expect(decodeURIComponent(segment)).toBe(value);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: route.runs },
     );
-    expectMostRunsSent(requests);
+    expectMostRunsSent(requests, route.runs);
   });
 });
 
@@ -125,19 +152,21 @@ function arbitraryValue(parameter: QueryParameter): fc.Arbitrary<unknown> {
 describe.each(
   specs
     .filter((spec) => spec.queryParameters.length > 0)
-    .map((spec) => [spec.operationId, spec] as const),
-)('property: arbitrary query of %s', (operationId, spec) => {
+    .flatMap((spec) =>
+      routes.map((route) => [spec.operationId, route.route, spec, route] as const),
+    ),
+)('property: arbitrary query of %s (%s)', (operationId, _, spec, route) => {
   const statuses = documented(operationId);
   const query = fc.record(
     Object.fromEntries(spec.queryParameters.map((p) => [p.name, arbitraryValue(p)])),
     { requiredKeys: [] },
   );
   const strings = spec.queryParameters.filter((p) => p.type === 'string').map((p) => p.name);
-  it(`${RUNS} runs: documented status, own errors only, string parameters arrive as sent`, async () => {
+  it(`${route.runs} runs: documented status, own errors only, string parameters arrive as sent`, async () => {
     let requests = 0;
     await fc.assert(
       fc.asyncProperty(query, async (values) => {
-        const { client, sent } = recordingClient();
+        const { client, sent } = recordingClient(route);
         const method = (client as unknown as Record<string, (q: unknown) => Promise<unknown>>)[
           operationId
         ];
@@ -151,8 +180,8 @@ describe.each(
           }
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: route.runs },
     );
-    expectMostRunsSent(requests);
+    expectMostRunsSent(requests, route.runs);
   });
 });
