@@ -12,7 +12,7 @@ import { examples } from '../../generated/examples.js';
 import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
 import { defaultOf } from '../arguments.js';
 import { AUTH_HEADERS } from '../auth-headers.js';
-import { type Behaviour, behaviours } from './behaviours.js';
+import { type AnyBehaviour, behaviours } from './behaviours.js';
 import type { MockData } from './dataset.js';
 import { route } from './routes.js';
 
@@ -93,7 +93,7 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
       'sl-violations': JSON.stringify([violation.detail]),
     });
   }
-  const behaviour: Behaviour = behaviours[operation];
+  const behaviour: AnyBehaviour = behaviours[operation];
   if (behaviour.kind === 'item') {
     const items = data[behaviour.collection] as readonly Record<string, unknown>[];
     const wanted = found.path[behaviour.parameter];
@@ -182,7 +182,7 @@ export function pageOf(
   query: URLSearchParams,
 ): { total: number; size: number } & Record<string, unknown> {
   const spec = operations[operation];
-  const behaviour: Behaviour = behaviours[operation];
+  const behaviour: AnyBehaviour = behaviours[operation];
   if (behaviour.kind !== 'list' || spec.list === undefined) {
     throw new Error(`${operation} is not a paged list`);
   }

@@ -4,6 +4,7 @@
 // fails to compile here until it says which collection it serves, and which
 // filters match exactly and which by substring.
 import type { OperationId } from '../../generated/operations.js';
+import type { operations } from '../../generated/schema.js';
 
 /**
  * The collections of the mock's data: each item of a component schema, its
@@ -20,32 +21,62 @@ type Collection = keyof typeof collections;
 /** The checked data (dataset.ts's MockData), as the filters read it. */
 type Data = { readonly [Name in Collection]: readonly Item[] };
 
+/** The names of an operation's query and path parameters, from the generated types. */
+type QueryName<Id extends OperationId> = keyof NonNullable<operations[Id]['parameters']['query']> &
+  string;
+type PathName<Id extends OperationId> = keyof NonNullable<operations[Id]['parameters']['path']> &
+  string;
+
 /** A query filter: the item matches when `value(item)` equals (or contains) the parameter. */
-export interface Filter {
-  parameter: string;
+export interface Filter<Parameter extends string = string> {
+  parameter: Parameter;
   match: 'exact' | 'substring';
   value: (item: Item, data: Data) => unknown;
 }
 
-export type Behaviour =
+/**
+ * An operation's behaviour, its parameter names typed by the contract's: a
+ * parameter renamed in the contract fails `tsc` here instead of silently
+ * filtering nothing.
+ */
+export type Behaviour<Id extends OperationId> =
   /** A paged list of a collection, filters combined with AND; `show` is how the list shows an item. */
-  | { kind: 'list'; collection: Collection; filters: Filter[]; show?: (item: Item) => Item }
+  | {
+      kind: 'list';
+      collection: Collection;
+      filters: Filter<QueryName<Id>>[];
+      show?: (item: Item) => Item;
+    }
   /** One item of a collection, looked up by a path parameter; unknown is the contract's 404. */
+  | { kind: 'item'; collection: Collection; parameter: PathName<Id>; field: string };
+
+/** Any operation's behaviour, as the mock's core reads it. */
+export type AnyBehaviour =
+  | { kind: 'list'; collection: Collection; filters: Filter[]; show?: (item: Item) => Item }
   | { kind: 'item'; collection: Collection; parameter: string; field: string };
 
-const exact = (parameter: string, field = parameter): Filter => ({
+const exact = <Parameter extends string>(
+  parameter: Parameter,
+  field: string = parameter,
+): Filter<Parameter> => ({
   parameter,
   match: 'exact',
   value: (item) => item[field],
 });
-const substring = (parameter: string, field = parameter): Filter => ({
+const substring = <Parameter extends string>(
+  parameter: Parameter,
+  field: string = parameter,
+): Filter<Parameter> => ({
   parameter,
   match: 'substring',
   value: (item) => item[field],
 });
 
 /** A field of the purchase an API belongs to (its `purchase_id`): how the APIs list filters by group. */
-const ofPurchase = (parameter: 'group_id' | 'group_name', match: Filter['match']): Filter => ({
+const ofPurchase = <Parameter extends 'group_id' | 'group_name'>(
+  parameter: Parameter,
+  match: Filter['match'],
+): Filter<Parameter> => ({
   parameter,
   match,
   value: (api, data) =>
@@ -79,4 +110,4 @@ export const behaviours = {
       ofPurchase('group_name', 'substring'),
     ],
   },
-} satisfies Record<OperationId, Behaviour>;
+} satisfies { [Id in OperationId]: Behaviour<Id> };
