@@ -9,6 +9,7 @@
 // The purchased APIs belong to those purchases: the APIs page's three
 // examples first, then one to four APIs of most purchases (every seventh has
 // none), with Chinese and English names and remarks.
+import type { PurchasedApi, PurchasedGroup } from '../generated/names.js';
 import { generatedBanner } from './generated-header.ts';
 
 /** mulberry32: a small seeded generator, so the data never changes between runs. */
@@ -81,13 +82,15 @@ export function renderDataset(): string {
   const random = seeded(20_261_125);
   const today = Date.UTC(2026, 10, 1);
   const groupIds = groups.map(() => uuid(random));
-  const purchases: Record<string, unknown>[] = [
+  const purchases: PurchasedGroup[] = [
     // Huawei's documented examples (list and detail pages), domains as in the detail.
-    ...[
-      ['615af8d9-f31d-4cdf-8807-b191dc969a07', 'f0585333-5722-4878-b7fa-31ae00b6ae3a', 2],
-      ['9d0b2c4e-8f3a-4d21-9e55-7c1be44e4d13', '02a8e1c7-6b3d-4f0a-8c2e-5d9f3a171ae7', 1],
-      ['3f30d49b-220f-4b11-9e94-c2fd3c1cc587', '73c58022-f20d-495a-a188-85d718647f09', 0],
-    ].map(([id, groupId, index]) => {
+    ...(
+      [
+        ['615af8d9-f31d-4cdf-8807-b191dc969a07', 'f0585333-5722-4878-b7fa-31ae00b6ae3a', 2],
+        ['9d0b2c4e-8f3a-4d21-9e55-7c1be44e4d13', '02a8e1c7-6b3d-4f0a-8c2e-5d9f3a171ae7', 1],
+        ['3f30d49b-220f-4b11-9e94-c2fd3c1cc587', '73c58022-f20d-495a-a188-85d718647f09', 0],
+      ] as [id: string, groupId: string, index: number][]
+    ).map(([id, groupId, index]): PurchasedGroup => {
       const [name, remark] = groups[Number(index)] ?? ['', ''];
       return {
         id,
@@ -144,11 +147,13 @@ export function renderDataset(): string {
 }
 
 // The subscriptions the example of "Querying the List of Purchased APIs" names.
-function apiPagePurchases(random: () => number): Record<string, unknown>[] {
-  return [
-    ['730f8a84-c8db-45ba-a6a5-2669ceb08574', 'apig_envs', 'Environments of the API gateway'],
-    ['2ae11f50-3938-4560-8b76-58e89bb3f825', 'API网关管理', 'API网关分组与API管理'],
-  ].map(([id, name, remark]) => {
+function apiPagePurchases(random: () => number): PurchasedGroup[] {
+  return (
+    [
+      ['730f8a84-c8db-45ba-a6a5-2669ceb08574', 'apig_envs', 'Environments of the API gateway'],
+      ['2ae11f50-3938-4560-8b76-58e89bb3f825', 'API网关管理', 'API网关分组与API管理'],
+    ] as [id: string, name: string, remark: string][]
+  ).map(([id, name, remark]): PurchasedGroup => {
     const groupId = uuid(random);
     return {
       id,
@@ -179,29 +184,31 @@ const apiCatalogue: [string, string, string][] = [
   ['Check status', 'Service health and version', '/status'],
 ];
 
-function renderApis(purchases: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+function renderApis(purchases: readonly PurchasedGroup[]): PurchasedApi[] {
   const random = seeded(20_261_201);
-  const apis: Record<string, unknown>[] = [
-    // The page's example, verbatim.
+  const apis: PurchasedApi[] = (
     [
-      'cb498965-8acf-4c98-bd08-4033ef1fcfb4',
-      '查询环境列表',
-      '730f8a84-c8db-45ba-a6a5-2669ceb08574',
-      '/envs',
-    ],
-    [
-      '5bbc47e2-95b0-4a56-904e-a3cdc422f8e9',
-      '查询分组列表',
-      '2ae11f50-3938-4560-8b76-58e89bb3f825',
-      '/groups',
-    ],
-    [
-      '6632a062-9dcf-4f18-9646-3cabb925a290',
-      '查询API列表',
-      '2ae11f50-3938-4560-8b76-58e89bb3f825',
-      '/apis',
-    ],
-  ].map(([id, name, purchaseId, uri]) => ({
+      // The page's example, verbatim.
+      [
+        'cb498965-8acf-4c98-bd08-4033ef1fcfb4',
+        '查询环境列表',
+        '730f8a84-c8db-45ba-a6a5-2669ceb08574',
+        '/envs',
+      ],
+      [
+        '5bbc47e2-95b0-4a56-904e-a3cdc422f8e9',
+        '查询分组列表',
+        '2ae11f50-3938-4560-8b76-58e89bb3f825',
+        '/groups',
+      ],
+      [
+        '6632a062-9dcf-4f18-9646-3cabb925a290',
+        '查询API列表',
+        '2ae11f50-3938-4560-8b76-58e89bb3f825',
+        '/apis',
+      ],
+    ] as [id: string, name: string, purchaseId: string, uri: string][]
+  ).map(([id, name, purchaseId, uri]) => ({
     id,
     name,
     purchase_id: purchaseId,
@@ -216,7 +223,7 @@ function renderApis(purchases: readonly Record<string, unknown>[]): Record<strin
       apis.push({
         id: uuid(random),
         name,
-        purchase_id: purchase.id,
+        purchase_id: purchase.id ?? '',
         remark,
         req_uri: `/${String(purchase.group_name).replace(/[^\w]/g, '') || 'api'}${path}`,
       });
