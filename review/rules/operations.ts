@@ -13,7 +13,7 @@ import {
 } from '../change.ts';
 import { type Operation, pathShape, pathVariables } from '../operations.ts';
 import { shown } from './keywords.ts';
-import { operationRemoval, type Removal, stabilityOf } from './lifecycle.ts';
+import { operationRemoval, type Removal, stabilityOf } from './sunset.ts';
 
 /** The path shapes of a contract (see pathShape). */
 const shapesOf = (document: JsonObject): Set<string> =>

@@ -4,10 +4,10 @@
 import { sameJson } from '../../lib/json.ts';
 import { code, type Rule } from '../change.ts';
 import { enumMove, listed, shown } from './keywords.ts';
-import { parameterRemoval, type Removal } from './lifecycle.ts';
 import { additionalPropertiesRules, boundRules, defaultRules } from './parameter-constraints.ts';
 import { added, at, movedTo, onBoth } from './parameter-pair.ts';
 import { parameterTypeRules } from './parameter-types.ts';
+import { parameterRemoval, type Removal } from './sunset.ts';
 
 export const parameterRules: Rule[] = [
   {
