@@ -85,13 +85,14 @@ function eventText(event: Event, base: Lifecycle, head: Lifecycle, days: number)
 
 type Stem = 'endpoint' | 'request-parameter' | 'response-property';
 
+/** A lifecycle rule of oasdiff's: its id and level are oasdiff's own, written once. */
 interface EventRule {
   id: string;
-  level: Rule['level'];
+  level: 'error' | 'info';
   description: string;
-  oasdiff: Rule['oasdiff'];
-  differs?: string;
 }
+
+const oasdiffLevel = { error: 'ERR', info: 'INFO' } as const;
 
 const notice = 'it still works; plan to move off it.';
 const policyNote =
@@ -104,50 +105,42 @@ const eventRules: Record<Stem, Partial<Record<Event, EventRule>>> = {
       id: 'endpoint-deprecated',
       level: 'info',
       description: `An operation was deprecated without a sunset date: ${notice}`,
-      oasdiff: { id: 'endpoint-deprecated', level: 'INFO' },
     },
     'deprecated-with-sunset': {
       id: 'endpoint-deprecated-with-sunset',
       level: 'info',
       description: `An operation was deprecated with its x-sunset date: ${notice}`,
-      oasdiff: { id: 'endpoint-deprecated-with-sunset', level: 'INFO' },
     },
     'sunset-missing': {
       id: 'api-deprecated-sunset-missing',
       level: 'error',
       description:
         'An operation was deprecated without x-sunset where the policy (--deprecation-days-*) asks for notice.',
-      oasdiff: { id: 'api-deprecated-sunset-missing', level: 'ERR' },
     },
     'sunset-parse': {
       id: 'api-deprecated-sunset-parse',
       level: 'error',
       description: "An operation's x-sunset is not a date: clients cannot plan by it.",
-      oasdiff: { id: 'api-deprecated-sunset-parse', level: 'ERR' },
     },
     'sunset-too-small': {
       id: 'api-sunset-date-too-small',
       level: 'error',
       description: `An operation was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
-      oasdiff: { id: 'api-sunset-date-too-small', level: 'ERR' },
     },
     reactivated: {
       id: 'endpoint-reactivated',
       level: 'info',
       description: 'An operation is no longer deprecated.',
-      oasdiff: { id: 'endpoint-reactivated', level: 'INFO' },
     },
     'sunset-deleted': {
       id: 'sunset-deleted',
       level: 'error',
       description: 'A deprecated operation lost its x-sunset: the date clients planned by is gone.',
-      oasdiff: { id: 'sunset-deleted', level: 'ERR' },
     },
     'sunset-changed-too-small': {
       id: 'api-sunset-date-changed-too-small',
       level: 'error',
       description: `A deprecated operation's sunset moved sooner than the policy's notice allows. ${policyNote}`,
-      oasdiff: { id: 'api-sunset-date-changed-too-small', level: 'ERR' },
     },
   },
   'request-parameter': {
@@ -155,44 +148,37 @@ const eventRules: Record<Stem, Partial<Record<Event, EventRule>>> = {
       id: 'request-parameter-deprecated',
       level: 'info',
       description: `A request parameter was deprecated (with its x-sunset date, if any): ${notice}`,
-      oasdiff: { id: 'request-parameter-deprecated', level: 'INFO' },
     },
     'sunset-missing': {
       id: 'request-parameter-deprecated-sunset-missing',
       level: 'error',
       description:
         'A request parameter was deprecated without x-sunset where the policy asks for notice.',
-      oasdiff: { id: 'request-parameter-deprecated-sunset-missing', level: 'ERR' },
     },
     'sunset-parse': {
       id: 'request-parameter-sunset-parse',
       level: 'error',
       description: "A request parameter's x-sunset is not a date.",
-      oasdiff: { id: 'request-parameter-sunset-parse', level: 'ERR' },
     },
     'sunset-too-small': {
       id: 'request-parameter-sunset-date-too-small',
       level: 'error',
       description: `A request parameter was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
-      oasdiff: { id: 'request-parameter-sunset-date-too-small', level: 'ERR' },
     },
     reactivated: {
       id: 'request-parameter-reactivated',
       level: 'info',
       description: 'A request parameter is no longer deprecated.',
-      oasdiff: { id: 'request-parameter-reactivated', level: 'INFO' },
     },
     'sunset-deleted': {
       id: 'request-parameter-sunset-deleted',
       level: 'error',
       description: 'A deprecated request parameter lost its x-sunset.',
-      oasdiff: { id: 'request-parameter-sunset-deleted', level: 'ERR' },
     },
     'sunset-changed-too-small': {
       id: 'request-parameter-sunset-date-changed-too-small',
       level: 'error',
       description: `A deprecated request parameter's sunset moved sooner than the policy's notice allows. ${policyNote}`,
-      oasdiff: { id: 'request-parameter-sunset-date-changed-too-small', level: 'ERR' },
     },
   },
   'response-property': {
@@ -200,38 +186,32 @@ const eventRules: Record<Stem, Partial<Record<Event, EventRule>>> = {
       id: 'response-property-deprecated',
       level: 'info',
       description: `A response property was deprecated without a sunset date: ${notice}`,
-      oasdiff: { id: 'response-property-deprecated', level: 'INFO' },
     },
     'deprecated-with-sunset': {
       id: 'response-property-deprecated-with-sunset',
       level: 'info',
       description: `A response property was deprecated with its x-sunset date: ${notice}`,
-      oasdiff: { id: 'response-property-deprecated-with-sunset', level: 'INFO' },
     },
     'sunset-missing': {
       id: 'response-property-deprecated-sunset-missing',
       level: 'error',
       description:
         'A response property was deprecated without x-sunset where the policy asks for notice.',
-      oasdiff: { id: 'response-property-deprecated-sunset-missing', level: 'ERR' },
     },
     'sunset-parse': {
       id: 'response-property-deprecated-sunset-invalid',
       level: 'error',
       description: "A response property's x-sunset is not a date.",
-      oasdiff: { id: 'response-property-deprecated-sunset-invalid', level: 'ERR' },
     },
     'sunset-too-small': {
       id: 'response-property-sunset-date-too-small',
       level: 'error',
       description: `A response property was deprecated with a sunset sooner than the policy's notice. ${policyNote}`,
-      oasdiff: { id: 'response-property-sunset-date-too-small', level: 'ERR' },
     },
     reactivated: {
       id: 'response-property-reactivated',
       level: 'info',
       description: 'A response property is no longer deprecated.',
-      oasdiff: { id: 'response-property-reactivated', level: 'INFO' },
     },
   },
 };
@@ -329,7 +309,11 @@ export const lifecycleRules: Rule[] = (
   ['endpoint', 'request-parameter', 'response-property'] as const
 ).flatMap((stem) => {
   const own = Object.values(eventRules[stem]).map(
-    (rule): Rule => ({ ...rule, checks: checkFor(stem, rule.id) }),
+    (rule): Rule => ({
+      ...rule,
+      oasdiff: { id: rule.id, level: oasdiffLevel[rule.level] },
+      checks: checkFor(stem, rule.id),
+    }),
   );
   const changed: Rule = {
     id: `${stem}-sunset-changed`,
