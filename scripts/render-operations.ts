@@ -136,7 +136,10 @@ function checkMethodNames(table: readonly OperationSpec[]): void {
           `the client would have two methods named ${name} (${other} and ${name === spec.operationId ? 'the operation' : 'the iterator'} of ${spec.operationId}): rename the operationId of one of them in openapi/`,
         );
       }
-      owner.set(name, name === spec.operationId ? 'the operation' : `the iterator of ${spec.operationId}`);
+      owner.set(
+        name,
+        name === spec.operationId ? 'the operation' : `the iterator of ${spec.operationId}`,
+      );
     }
   }
 }
@@ -145,7 +148,8 @@ function checkMethodNames(table: readonly OperationSpec[]): void {
 function contractFacts(document: JsonObject): { serverUrl: string; requestIdHeader: string } {
   const servers = Array.isArray(document.servers) ? document.servers : [];
   const serverUrl = objectAt(servers[0]).url;
-  if (typeof serverUrl !== 'string') throw new Error('the contract names no server URL (servers[0].url)');
+  if (typeof serverUrl !== 'string')
+    throw new Error('the contract names no server URL (servers[0].url)');
   // The response header that carries the request id Huawei support asks for.
   const headerNames = new Set<string>();
   for (const { operation } of operationsOf(document)) {
