@@ -66,11 +66,28 @@ function likeness(documents: Documents, base: Json, head: Json): number {
  * structure (title, types, property names). A branch narrowed or widened is
  * then a change of that branch, not one removed and one added.
  */
+// The walk and the two alternative rules ask for the same pair's matching.
+const matches = new WeakMap<SchemaView, WeakMap<SchemaView, BranchMatch>>();
+
 export function matchBranches(
   base: SchemaView,
   head: SchemaView,
   documents: Documents,
 ): BranchMatch {
+  let byHead = matches.get(base);
+  if (byHead === undefined) {
+    byHead = new WeakMap();
+    matches.set(base, byHead);
+  }
+  let found = byHead.get(head);
+  if (found === undefined) {
+    found = matchOf(base, head, documents);
+    byHead.set(head, found);
+  }
+  return found;
+}
+
+function matchOf(base: SchemaView, head: SchemaView, documents: Documents): BranchMatch {
   const before = alternativesOf(base);
   const after = alternativesOf(head);
   const freeBase = new Set(before.keys());
