@@ -272,9 +272,11 @@ function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
 
 function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {
   if (baseUrl !== undefined) {
-    // A message never shows what stands before an `@`: it may be a password.
+    const text = String(baseUrl);
+    // A message never shows what stands before an `@`: it may be a password
+    // (with a scheme, `//` alone, or neither).
     const shown = JSON.stringify(
-      String(baseUrl).replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1****@'),
+      text.replace(/^((?:[a-z][a-z0-9+.-]*:)?\/\/)?[^/?#]*@/i, '$1****@'),
     );
     let url: URL;
     try {
@@ -292,7 +294,7 @@ function resolveBaseUrl({ baseUrl, region }: PurchasesClientOptions): string {
       );
     }
     // Operation paths are appended: after a query or a fragment they would be lost.
-    if (baseUrl.includes('?') || baseUrl.includes('#')) {
+    if (text.includes('?') || text.includes('#')) {
       throw new ApigArgumentError(
         'baseUrl',
         `must not have a query or a fragment (got ${shown}): operation paths are appended to it`,

@@ -218,6 +218,11 @@ describe('argument errors, before any request', () => {
         `http://user:${secret}@[::1`,
         /^baseUrl must be an absolute http\(s\) URL, got "http:\/\/\*\*\*\*@\[::1"/,
       ],
+      [
+        `//user:${secret}@127.0.0.1`,
+        /^baseUrl must be an absolute http\(s\) URL, got "\/\/\*\*\*\*@127\.0\.0\.1"/,
+      ],
+      [`user:${secret}@127.0.0.1:4010`, /^baseUrl must use http or https/],
     ] as const) {
       const error = (() => {
         try {
