@@ -21,9 +21,6 @@ export function spend(units = 1): void {
   if (left < 0) throw new WorkBudgetExceeded(limit);
 }
 
-/** Units spent so far under the running budget (for benchmarks and the default's reason). */
-export const workSpent = (): number => limit - left;
-
 /** Runs `work` with at most `budget` units to spend (budgets do not nest: the inner one rules). */
 export function withWorkBudget<T>(budget: number, work: () => T): T {
   const outer = { left, limit };

@@ -15,7 +15,7 @@
 //
 // `$ref` chains and component renames need nothing here: every reader
 // resolves references before comparing.
-import { deref, isObject, type Json, type JsonObject } from '../lib/json.ts';
+import { deref, isObject, type Json, type JsonObject, sameJson } from '../lib/json.ts';
 import { spend } from '../lib/work-budget.ts';
 
 // --- parameters ---------------------------------------------------------------
@@ -167,7 +167,7 @@ function bothApply(merged: JsonObject, outer: JsonObject, member: JsonObject): v
   const differ = (keyword: string) =>
     outer[keyword] !== undefined &&
     member[keyword] !== undefined &&
-    JSON.stringify(outer[keyword]) !== JSON.stringify(member[keyword]);
+    !sameJson(outer[keyword], member[keyword]);
   for (const keyword of schemaKeywords) {
     if (differ(keyword) && isObject(outer[keyword]) && isObject(member[keyword])) {
       merged[keyword] = { allOf: [member[keyword] as Json, outer[keyword] as Json] };

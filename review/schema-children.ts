@@ -4,6 +4,7 @@
 // when both sides have it; one side only is a rule's business (a property
 // added, prefixItems removed, additionalProperties closed…).
 import { isObject, type Json, type JsonObject, sameResolved } from '../lib/json.ts';
+import { memoisedByPair } from '../lib/pair-memo.ts';
 import { mergeAllOf, typeList } from './normalise.ts';
 import type { SchemaView } from './schema.ts';
 
@@ -64,28 +65,10 @@ function likeness(documents: Documents, base: Json, head: Json): number {
  * Pairs the branches of two alternatives before they are compared: equal
  * branches first, then the same `$ref` name, then the most alike by
  * structure (title, types, property names). A branch narrowed or widened is
- * then a change of that branch, not one removed and one added.
+ * then a change of that branch, not one removed and one added. Computed once
+ * per pair: the walk and the two alternative rules ask for it.
  */
-// The walk and the two alternative rules ask for the same pair's matching.
-const matches = new WeakMap<SchemaView, WeakMap<SchemaView, BranchMatch>>();
-
-export function matchBranches(
-  base: SchemaView,
-  head: SchemaView,
-  documents: Documents,
-): BranchMatch {
-  let byHead = matches.get(base);
-  if (byHead === undefined) {
-    byHead = new WeakMap();
-    matches.set(base, byHead);
-  }
-  let found = byHead.get(head);
-  if (found === undefined) {
-    found = matchOf(base, head, documents);
-    byHead.set(head, found);
-  }
-  return found;
-}
+export const matchBranches = memoisedByPair(matchOf);
 
 function matchOf(base: SchemaView, head: SchemaView, documents: Documents): BranchMatch {
   const before = alternativesOf(base);

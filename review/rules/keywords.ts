@@ -3,6 +3,7 @@
 // which enum values came and went, how the types and format changed.
 
 import { isObject, type Json, type JsonObject, sameJson } from '../../lib/json.ts';
+import { memoisedByPair } from '../../lib/pair-memo.ts';
 import { spend } from '../../lib/work-budget.ts';
 import { code } from '../change.ts';
 import { typesWrittenAsList } from '../normalise.ts';
@@ -205,29 +206,18 @@ export interface TypeChange {
 }
 
 // Several rules ask for the same pair's move: computed once per pair of views.
-const typeChanges = new WeakMap<
-  SchemaView,
-  WeakMap<SchemaView, Map<boolean, TypeChange | undefined>>
->();
+const strictChange = memoisedByPair((base: SchemaView, head: SchemaView) =>
+  computeTypeChange(base, head, false),
+);
+const looseChange = memoisedByPair((base: SchemaView, head: SchemaView) =>
+  computeTypeChange(base, head, true),
+);
 
-export function typeChange(
+export const typeChange = (
   base: SchemaView,
   head: SchemaView,
   loose = false,
-): TypeChange | undefined {
-  let byHead = typeChanges.get(base);
-  if (byHead === undefined) {
-    byHead = new WeakMap();
-    typeChanges.set(base, byHead);
-  }
-  let known = byHead.get(head);
-  if (known === undefined) {
-    known = new Map();
-    byHead.set(head, known);
-  }
-  if (!known.has(loose)) known.set(loose, computeTypeChange(base, head, loose));
-  return known.get(loose);
-}
+): TypeChange | undefined => (loose ? looseChange : strictChange)(base, head);
 
 function computeTypeChange(
   base: SchemaView,

@@ -5,7 +5,7 @@ import type { JsonObject } from '../../lib/json.ts';
 import { type Finding, finding, type ParameterPair, parameterLabel } from '../change.ts';
 import type { SchemaView } from '../schema.ts';
 
-export const nameOf = (key: string): string => key.split(' ').slice(1).join(' ');
+const nameOf = (key: string): string => key.split(' ').slice(1).join(' ');
 
 /** The other location under which the same name appears on the other side: a move. */
 export function movedTo(pair: ParameterPair): string | undefined {

@@ -16,7 +16,7 @@ import { shown } from './keywords.ts';
 import { operationRemoval, type Removal, stabilityOf } from './sunset.ts';
 
 /** The path shapes of a contract (see pathShape). */
-export const shapesOf = (document: JsonObject): Set<string> =>
+const shapesOf = (document: JsonObject): Set<string> =>
   new Set(Object.keys(objectAt(document.paths)).map(pathShape));
 
 type Scope = 'path' | 'operation';
