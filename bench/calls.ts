@@ -12,7 +12,7 @@ import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/schema.ts';
 import { isMain } from '../lib/is-main.ts';
-import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import { median } from './support/median.ts';
 import { loadPackage, type Package } from './support/package.ts';
 import { FRAMINGS, type Framing } from './support/seed-answer.ts';

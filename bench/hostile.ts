@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { scriptArgs } from '../lib/script.ts';
 import { startMock } from '../mock/start-mock.ts';
-import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
 

@@ -18,7 +18,7 @@ import autocannon, { type Result } from 'autocannon';
 import { scriptArgs } from '../lib/script.ts';
 import { freePort, spawnServer } from '../lib/spawn-server.ts';
 import { startMock } from '../mock/start-mock.ts';
-import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
 import { documentedResponses, loadContract } from '../test/support/contract.ts';

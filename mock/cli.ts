@@ -5,7 +5,7 @@
 // `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
 // Its options are in `mockUsage` (`--help`).
 import { operations } from '../generated/operations.js';
-import { AUTH_HEADERS } from '../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
 import {

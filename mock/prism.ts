@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { fromRoot, repoRoot } from '../lib/paths.ts';
 import { assertPortFree, freePort, type RunningServer, spawnServer } from '../lib/spawn-server.ts';
-import { SECRET_HEADERS } from '../src/auth-headers.ts';
+import { SECRET_HEADERS } from '../src/auth/auth-headers.ts';
 
 /** The Prism this project pins: an optional peer of the package (its `mock` and `proxy` commands need it). */
 export const prismPackage = { name: '@stoplight/prism-cli', version: '5.14.2' } as const;

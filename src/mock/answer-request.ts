@@ -10,8 +10,8 @@
 
 import { examples } from '../../generated/examples.js';
 import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
-import { defaultOf } from '../arguments.js';
-import { AUTH_HEADERS } from '../auth-headers.js';
+import { AUTH_HEADERS } from '../auth/auth-headers.js';
+import { defaultOf } from '../shared/operation-defaults.js';
 import { type AnyBehaviour, behaviours } from './behaviours.js';
 import type { MockData } from './dataset.js';
 import { route } from './routes.js';

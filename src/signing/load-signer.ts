@@ -1,8 +1,7 @@
 // The public signing functions, loading the signer (signer.ts and its crypto)
-// on first use: apps that only use IAM tokens never download it. Once it is
-// loaded, calls go straight to it, so the client's in-place signing stays
-// synchronous on Node.
-import type { AkSkCredentials } from '../credential-types.js';
+// on first use: apps that only use IAM tokens never download it. Both always
+// return a promise; the client signs every AK/SK attempt through signHeaders.
+import type { AkSkCredentials } from '../auth/credential-types.js';
 import type { SignableRequest, SignedAuthHeaders } from './signer.js';
 
 export type { SignableRequest, SignedAuthHeaders };
@@ -42,24 +41,4 @@ export async function signHeaders(
   date?: Date,
 ): Promise<SignedAuthHeaders> {
   return (loaded ?? (await loadSigner())).signHeaders(request, credentials, date);
-}
-
-/** Sets the same headers on `request` itself (see signer.ts); synchronous on Node once loaded. */
-export function signRequestInPlace(
-  request: Request,
-  credentials: AkSkCredentials,
-  date?: Date,
-): Request | Promise<Request> {
-  if (loaded !== undefined) return loaded.signRequestInPlace(request, credentials, date);
-  return loadSigner().then((signer) => signer.signRequestInPlace(request, credentials, date));
-}
-
-/** The headers of signHeaders, synchronously on Node once loaded: the typed methods' path. */
-export function signHeadersInline(
-  request: SignableRequest,
-  credentials: AkSkCredentials,
-  date: Date,
-): SignedAuthHeaders | Promise<SignedAuthHeaders> {
-  if (loaded !== undefined) return loaded.signHeadersNow(request, credentials, date);
-  return loadSigner().then((signer) => signer.signHeadersNow(request, credentials, date));
 }

@@ -3,14 +3,14 @@
 // Nothing secret (secret key, security token, Authorization) is ever put in
 // an error message or logged.
 //
-// On Node every step is synchronous (node:crypto), so signing a request
-// without a body costs no promise and no copy of the Request; browsers use
-// WebCrypto, which is asynchronous.
+// Both entries return a promise, wherever they run. Inside, the digests are
+// synchronous node:crypto on Node (no promise per hash) and WebCrypto in
+// browsers.
 
-import { AUTH_HEADERS } from '../auth-headers.js';
-import type { AkSkCredentials } from '../credential-types.js';
-import { assertAkSkCredentials } from '../credentials.js';
-import { ApigArgumentError } from '../errors.js';
+import { AUTH_HEADERS } from '../auth/auth-headers.js';
+import type { AkSkCredentials } from '../auth/credential-types.js';
+import { assertAkSkCredentials } from '../auth/credentials.js';
+import { ApigArgumentError } from '../shared/errors.js';
 import {
   canonicalRequest,
   EMPTY_BODY_SHA256,
@@ -214,23 +214,15 @@ function partsOf(request: SignableRequest): Parts {
 
 /**
  * The auth headers for a request described by its method, URL, headers and
- * body: for any HTTP client (node:http, axios, undici), not only fetch.
- * Add every returned header to the request unchanged; `date` defaults to now.
+ * body: for any HTTP client (node:http, axios, undici), not only fetch, and
+ * the client's own path. Add every returned header to the request unchanged;
+ * `date` defaults to now.
  */
 export async function signHeaders(
   request: SignableRequest,
   credentials: AkSkCredentials,
   date: Date = new Date(),
 ): Promise<SignedAuthHeaders> {
-  return signHeadersNow(request, credentials, date);
-}
-
-/** signHeaders without the promise where none is needed: synchronous on Node (the client's path). */
-export function signHeadersNow(
-  request: SignableRequest,
-  credentials: AkSkCredentials,
-  date: Date,
-): MaybePromise<SignedAuthHeaders> {
   return sign(partsOf(request), credentials, date);
 }
 
@@ -284,27 +276,4 @@ export async function signRequest(
   return body === null
     ? new Request(request, { headers })
     : new Request(request, { headers, body });
-}
-
-/**
- * Signs `request` in place: the same headers as signRequest, set on its own
- * (mutable) headers, and the same Request returned. For the client's
- * middleware, which owns the Request: copying it (and re-following its
- * AbortSignal) on every call costs more than the signature itself. On Node,
- * a request without a body is signed synchronously.
- */
-export function signRequestInPlace(
-  request: Request,
-  credentials: AkSkCredentials,
-  date: Date = new Date(),
-): MaybePromise<Request> {
-  assertRequest(request);
-  const signed =
-    request.body === null
-      ? sign(partsOfRequest(request, null), credentials, date)
-      : readBody(request).then((body) => sign(partsOfRequest(request, body), credentials, date));
-  return then(signed, (headers) => {
-    setAll(request.headers, headers);
-    return request;
-  });
 }

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { type JsonObject, objectAt } from '../../lib/json.ts';
 import { buildBrowserBundle } from '../../scripts/build-browser.ts';
 import { buildDocs } from '../../scripts/build-docs.ts';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import { signRequest } from '../../src/index.ts';
 import { pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };

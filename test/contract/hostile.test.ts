@@ -4,7 +4,7 @@
 // servers must answer every one clearly and stay up.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import { exampleValue } from '../support/contract.ts';
 import { type HostileUpstream, startHostileUpstream } from '../support/hostile-upstream.ts';
 import { type RunningProxy, startMockProxy } from '../support/mock-proxy.ts';

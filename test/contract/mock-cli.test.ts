@@ -9,7 +9,7 @@ import { fromRoot, repoRoot } from '../../lib/paths.ts';
 import { runNode } from '../../lib/run-node.ts';
 import { freePort } from '../../lib/spawn-server.ts';
 import { startMock } from '../../mock/start-mock.ts';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import type { MockPurchase } from '../../src/mock/dataset.ts';
 import { purchases } from '../mock/behaviour.ts';
 import { startMockCli } from '../support/mock-proxy.ts';

@@ -3,7 +3,7 @@
 // are read from generated/openapi.json, so the tests follow the contract.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { type RunningPrism, startPrism } from '../../mock/prism.ts';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import {
   documentedResponses,
   isObject,

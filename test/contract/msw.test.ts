@@ -2,7 +2,7 @@
 // the HTTP mock, and a table of requests both must answer identically.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import { createPurchasesHandlers, DatasetError } from '../../src/mock/msw.ts';
 import { describeMockBehaviour, purchases } from '../mock/behaviour.ts';
 

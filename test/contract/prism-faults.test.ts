@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../../mock/start-mock.ts';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import { purchases } from '../mock/behaviour.ts';
 import { startMockCli } from '../support/mock-proxy.ts';
 

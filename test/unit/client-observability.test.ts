@@ -6,7 +6,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { formatOffset } from '../../src/clock-skew.ts';
 import {
   ApigError,
   ApigNetworkError,
@@ -14,6 +13,7 @@ import {
   createPurchasesClient,
   type PurchasesClientOptions,
 } from '../../src/index.ts';
+import { formatOffset } from '../../src/shared/clock-skew.ts';
 import { exampleValue } from '../support/contract.ts';
 import { type ScriptedServer, type Step, startScriptedServer } from '../support/scripted-server.ts';
 

@@ -1,7 +1,7 @@
 // The client against an injected fetch: what it sends, what it returns, and
 // the errors users catch.
 import { describe, expect, it, vi } from 'vitest';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import {
   ApigArgumentError,
   ApigError,
@@ -140,14 +140,16 @@ describe('with the platform fetch', () => {
         baseUrl: 'http://127.0.0.1:4010',
         credentials: { token: TOKEN },
         retry: false,
-      });
-      client.raw.use({
-        onRequest: ({ request }) =>
-          new Request(request, {
-            cache: 'no-store',
-            keepalive: true,
-            referrerPolicy: 'no-referrer',
-          }),
+        middleware: [
+          {
+            onRequest: ({ request }) =>
+              new Request(request, {
+                cache: 'no-store',
+                keepalive: true,
+                referrerPolicy: 'no-referrer',
+              }),
+          },
+        ],
       });
       await client.listPurchasedGroups({ page_size: 1 });
       const [request] = sent;

@@ -12,7 +12,7 @@ import {
   DEFAULT_RETRY,
   parseRetryAfter,
   resolveRetryPolicy,
-} from '../../src/retry.ts';
+} from '../../src/transport/retry-policy.ts';
 import { exampleValue } from '../support/contract.ts';
 import { type ScriptedServer, type Step, startScriptedServer } from '../support/scripted-server.ts';
 

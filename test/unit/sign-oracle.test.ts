@@ -38,7 +38,7 @@ import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js
 import type { ICredential } from '@huaweicloud/huaweicloud-sdk-core/auth/ICredential.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTH_HEADERS } from '../../src/auth-headers.ts';
+import { AUTH_HEADERS } from '../../src/auth/auth-headers.ts';
 import { encodeRfc3986, formatSdkDate } from '../../src/signing/canonical.js';
 import { signRequest } from '../../src/signing/signer.js';
 

@@ -5,7 +5,7 @@
 // or found while reading). The cap counts decoded bytes: fetch decodes a
 // gzip, deflate or br body, and its Content-Length is the compressed size,
 // so a compressed body is always counted as it is read.
-import { ApigRedirectError, ApigResponseTooLargeError } from './errors.js';
+import { ApigRedirectError, ApigResponseTooLargeError } from '../shared/errors.js';
 
 export interface ResponseLimits {
   maxResponseBytes: number;
@@ -48,10 +48,10 @@ function mustCount(response: Response, limits: ResponseLimits): boolean {
 
 /**
  * The body as text (UTF-8, as Response.text() decodes it), read within the
- * cap: what the typed methods use. A body that must be counted is read
- * chunk by chunk and cancelled at the cap, without wrapping the stream.
+ * cap: the one body reader, for the typed methods and `raw` alike. A body
+ * that must be counted is read chunk by chunk and cancelled at the cap.
  */
-export async function readCappedText(response: Response, limits: ResponseLimits): Promise<string> {
+export async function readBody(response: Response, limits: ResponseLimits): Promise<string> {
   if (!mustCount(response, limits)) return response.body === null ? '' : response.text();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
@@ -67,32 +67,4 @@ export async function readCappedText(response: Response, limits: ResponseLimits)
     }
     text += decoder.decode(value, { stream: true });
   }
-}
-
-/**
- * The same checks for `raw` (and middleware users), which must hand on a
- * Response: a body that must be counted is wrapped in a counting stream that
- * errors at the cap (erroring it cancels the download).
- */
-export function guardResponse(response: Response, limits: ResponseLimits): Response {
-  if (!mustCount(response, limits)) return response;
-  const { maxResponseBytes, method, path } = limits;
-  let seen = 0;
-  const counted = (response.body as ReadableStream<Uint8Array>).pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > maxResponseBytes) {
-          controller.error(new ApigResponseTooLargeError({ maxResponseBytes, method, path }));
-        } else {
-          controller.enqueue(chunk);
-        }
-      },
-    }),
-  );
-  return new Response(counted, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
 }

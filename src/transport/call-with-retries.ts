@@ -1,43 +1,20 @@
 // One logical GET: per-attempt timeout, the caller's signal, retries with
 // backoff, the onAttempt hook, the AK/SK clock-skew check, and the mapping
-// of the outcome to data or a typed error. Each attempt is built afresh by
-// `attempt`, so an AK/SK request is signed afresh.
+// of the outcome to data or a typed error. Each attempt is sent afresh by
+// sendAttempt, so an AK/SK request is signed afresh.
 
-import { requestIdHeader } from '../generated/operations.js';
-import { type AttemptEvent, attemptEvent } from './attempt-event.js';
-import { gatewaySkewMs, type SigningClock, SKEW_NOTICE_MS } from './clock-skew.js';
+import { requestIdHeader } from '../../generated/operations.js';
+import { gatewaySkewMs, SKEW_NOTICE_MS } from '../shared/clock-skew.js';
 import {
   ApigError,
   ApigNetworkError,
   ApigRedirectError,
   ApigResponseTooLargeError,
-} from './errors.js';
-import type { Redact } from './redact.js';
-import { backoffDelay, parseRetryAfter, type RetryPolicy, sleep } from './retry.js';
-
-export interface Attempt {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-/** Where an attempt leaves the headers it sent, for the onAttempt hook. */
-export interface SentHeaders {
-  headers?: Headers | Record<string, string>;
-}
-
-export interface SendOptions {
-  method: string;
-  /** For error messages: the request path, without query. */
-  path: string;
-  policy: RetryPolicy;
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  redact: Redact;
-  onAttempt?: ((event: AttemptEvent) => void) | undefined;
-  /** AK/SK only: the signing clock, and whether a measured skew corrects it. */
-  clock?: { signing: SigningClock; correct: boolean } | undefined;
-}
+} from '../shared/errors.js';
+import { attemptEvent } from './attempt-event.js';
+import type { CallContext } from './call-context.js';
+import { backoffDelay, parseRetryAfter, sleep } from './retry-policy.js';
+import { type AttemptOutcome, sendAttempt } from './send-attempt.js';
 
 /** A successful call: the parsed body, the answer it came in, and what it took. */
 export interface Sent {
@@ -47,71 +24,69 @@ export interface Sent {
   elapsedMs: number;
 }
 
-/** Runs `attempt` until it succeeds or the policy gives up. */
-export async function send(
-  attempt: (signal: AbortSignal, sent: SentHeaders) => Promise<Attempt>,
-  options: SendOptions,
-): Promise<Sent> {
-  const { policy, signal: callerSignal, onAttempt } = options;
+/** Sends `call` until an attempt succeeds or the policy gives up. */
+export async function callWithRetries(call: CallContext): Promise<Sent> {
+  const { client, signal: callerSignal, limits } = call;
+  const { policy, onAttempt, redact } = client;
+  const { method, path } = limits;
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   let corrections = 0;
   for (let number = 1; ; number += 1) {
-    const deadline = startDeadline(options.timeoutMs, callerSignal);
-    const sent: SentHeaders = {};
+    const deadline = startDeadline(client.timeoutMs, callerSignal);
     const attemptStart = onAttempt ? performance.now() : 0;
-    let result: Attempt | undefined;
-    let failure: unknown;
+    let outcome: AttemptOutcome;
     try {
-      result = await attempt(deadline.signal, sent);
-    } catch (cause) {
-      failure = cause;
+      outcome = await sendAttempt(call, deadline.signal);
     } finally {
       deadline.clear();
     }
     const retriesLeft = number - corrections < policy.attempts;
-    if (result === undefined) {
+    const report = (retry: boolean) =>
+      onAttempt?.(attemptEvent(call, outcome, number, attemptStart, retry));
+    if ('failure' in outcome) {
+      const { failure } = outcome;
       const aborted = callerSignal?.aborted === true;
       // Neither is a passing fault: trying again would do the same.
-      const final =
-        aborted ||
-        !policy.networkErrors ||
-        !retriesLeft ||
-        failure instanceof ApigRedirectError ||
-        failure instanceof ApigResponseTooLargeError;
-      onAttempt?.(attemptEvent(options, sent, number, attemptStart, { failure, retry: !final }));
+      const lasting =
+        failure instanceof ApigRedirectError || failure instanceof ApigResponseTooLargeError;
+      const final = aborted || lasting || !policy.networkErrors || !retriesLeft;
+      report(!final);
       if (aborted) throw callerSignal?.reason;
-      if (failure instanceof ApigRedirectError || failure instanceof ApigResponseTooLargeError) {
-        throw failure;
-      }
+      if (lasting) throw failure;
       if (final) {
+        const timedOut = deadline.timedOut();
         throw new ApigNetworkError({
-          method: options.method,
-          path: options.path,
+          method,
+          path,
           attempts: number,
           elapsedMs: elapsed(),
-          timedOut: deadline.timedOut(),
+          timedOut,
           cause: failure,
-          redact: options.redact,
+          redact,
         });
       }
       await sleep(backoffDelay(number - corrections, policy), callerSignal);
       continue;
     }
-    const { response } = result;
+    const { response, body } = outcome;
     if (response.ok) {
-      onAttempt?.(attemptEvent(options, sent, number, attemptStart, { response, retry: false }));
+      report(false);
       const elapsedMs = elapsed();
-      const data = parseBody(result, options, number, elapsedMs);
-      return { data, response, attempts: number, elapsedMs };
+      return {
+        data: parseBody(call, outcome, number, elapsedMs),
+        response,
+        attempts: number,
+        elapsedMs,
+      };
     }
-    const skewMs = response.status === 401 ? signingSkew(response, options) : undefined;
-    const clock = options.clock;
+    const skewMs = response.status === 401 ? signingSkew(response, call) : undefined;
+    const { clock } = client;
     if (skewMs !== undefined && clock?.correct && corrections === 0) {
       // Re-sign once, dated by the gateway's clock, at once: not a retry of the policy.
       clock.signing.offsetMs += skewMs;
       corrections += 1;
-      onAttempt?.(attemptEvent(options, sent, number, attemptStart, { response, retry: true }));
+      report(true);
       continue;
     }
     let wait: number | undefined;
@@ -119,9 +94,7 @@ export async function send(
       wait = parseRetryAfter(response.headers.get('Retry-After')) ?? backoffDelay(number, policy);
       if (wait > policy.maxDelayMs) wait = undefined;
     }
-    onAttempt?.(
-      attemptEvent(options, sent, number, attemptStart, { response, retry: wait !== undefined }),
-    );
+    report(wait !== undefined);
     if (wait !== undefined) {
       await sleep(wait, callerSignal);
       continue;
@@ -129,30 +102,38 @@ export async function send(
     throw new ApigError({
       status: response.status,
       statusText: response.statusText,
-      method: options.method,
-      path: options.path,
-      body: result.error,
+      method,
+      path,
+      body: errorBody(body),
       contentType: response.headers.get('Content-Type'),
       requestIdHeader: response.headers.get(requestIdHeader),
       attempts: number,
       elapsedMs: elapsed(),
       ...(skewMs === undefined ? {} : { clockSkewMs: skewMs }),
-      redact: options.redact,
+      redact,
     });
+  }
+}
+
+// As openapi-fetch reads an error body: JSON when it parses, else the text.
+function errorBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
 // How far the signing clock is from the gateway's, on a 401 to an AK/SK
 // request, when that is far enough to be the cause; undefined otherwise.
-function signingSkew(response: Response, options: SendOptions): number | undefined {
-  if (options.clock === undefined) return undefined;
+function signingSkew(response: Response, { client }: CallContext): number | undefined {
+  if (client.clock === undefined) return undefined;
   const skew = gatewaySkewMs(
     response.headers.get('Date'),
-    Date.now() + options.clock.signing.offsetMs,
+    Date.now() + client.clock.signing.offsetMs,
   );
   return skew !== undefined && Math.abs(skew) >= SKEW_NOTICE_MS ? skew : undefined;
 }
-
 interface Deadline {
   signal: AbortSignal;
   timedOut(): boolean;
@@ -185,24 +166,24 @@ function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined)
 // Bodies are read as text so that a 2xx whose body is not JSON becomes an
 // ApigError naming the request, not a bare SyntaxError.
 function parseBody(
-  { data, response }: Attempt,
-  options: SendOptions,
+  { limits, client }: CallContext,
+  { response, body }: { response: Response; body: string },
   attempts: number,
   elapsedMs: number,
 ): unknown {
   try {
-    return JSON.parse(String(data ?? ''));
+    return JSON.parse(body);
   } catch {
     throw new ApigError({
       status: response.status,
       statusText: `${response.statusText || 'OK'} but the body is not JSON`,
-      method: options.method,
-      path: options.path,
-      body: typeof data === 'string' ? data : undefined,
+      method: limits.method,
+      path: limits.path,
+      body,
       contentType: response.headers.get('Content-Type'),
       attempts,
       elapsedMs,
-      redact: options.redact,
+      redact: client.redact,
     });
   }
 }

@@ -1,8 +1,9 @@
 // Checks arguments against the operation table's types and bounds (so the
 // contract's) before any request, so a mistake is reported with the
 // parameter's name instead of a 400 round trip.
-import type { OperationSpec, QueryParameter } from '../generated/operations.js';
-import { ApigArgumentError } from './errors.js';
+import type { OperationSpec, QueryParameter } from '../../generated/operations.js';
+import { ApigArgumentError } from '../shared/errors.js';
+import type { CallOptions } from './options.js';
 
 /** A path argument (`purchaseId`): a non-empty, well-formed string that survives URL normalisation. */
 export function checkPathArgument(argument: string, value: unknown): string {
@@ -102,11 +103,23 @@ function checkWellFormed(parameter: string, value: string): void {
   }
 }
 
-/** A query parameter's contract default (`page_size` 20), for the paginator. */
-export function defaultOf(spec: OperationSpec, name: string): number {
-  const fallback = spec.queryParameters.find((parameter) => parameter.name === name)?.default;
-  if (typeof fallback !== 'number') {
-    throw new Error(`${spec.operationId}: the contract gives ${name} no numeric default`);
-  }
-  return fallback;
+/**
+ * A method's arguments as the table lays them out: one string per path
+ * parameter, then the query, then the options. Every operation has the query
+ * slot, with or without query parameters today, so that a parameter added
+ * later (a non-breaking change) moves no argument (docs/client.md). The
+ * headers of the options are checked; the rest is the caller's to read.
+ */
+export function splitArguments(spec: OperationSpec, args: readonly unknown[]) {
+  const values: Record<string, string> = {};
+  let path = spec.path;
+  spec.pathParameters.forEach((parameter, index) => {
+    const value = checkPathArgument(parameter.argument, args[index]);
+    values[parameter.name] = value;
+    path = path.replace(`{${parameter.name}}`, encodeURIComponent(value));
+  });
+  const next = spec.pathParameters.length;
+  const query = checkQuery(spec, args[next]);
+  const options = (args[next + 1] ?? {}) as CallOptions;
+  return { path, values, query, options, headers: checkHeaders(options.headers) };
 }

@@ -2,8 +2,8 @@
 // fails before any request) and by signRequest. A message names the field,
 // never its value: every one of them is a secret or part of one.
 
-import type { AkSkCredentials } from './credential-types.js';
-import { ApigArgumentError } from './errors.js';
+import { ApigArgumentError } from '../shared/errors.js';
+import type { AkSkCredentials, Credentials } from './credential-types.js';
 
 export type { AkSkCredentials };
 
@@ -51,4 +51,12 @@ export function assertToken(token: unknown): asserts token is string {
   if (!HEADER_TOKEN.test(token)) {
     throw new ApigArgumentError('credentials.token', 'must be visible ASCII without spaces');
   }
+}
+
+/** The values of `credentials` that must never appear in a message or a log. */
+export function secretsOf(credentials: Credentials | undefined): unknown[] {
+  if (credentials === undefined) return [];
+  return 'token' in credentials
+    ? [credentials.token]
+    : [credentials.secretKey, credentials.securityToken, credentials.accessKey];
 }

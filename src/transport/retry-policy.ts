@@ -1,6 +1,6 @@
 // When and how long to wait before trying a GET again. Pure functions: the
-// loop that uses them is in send-with-retries.ts.
-import { ApigArgumentError } from './errors.js';
+// loop that uses them is in call-with-retries.ts.
+import { ApigArgumentError } from '../shared/errors.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 disables retries). */

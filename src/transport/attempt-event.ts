@@ -1,9 +1,11 @@
 // What the onAttempt hook is told about each attempt: enough for logs and
 // metrics, never a credential (secret headers are replaced, and every other
 // value goes through the client's redaction, as in errors).
-import { requestIdHeader } from '../generated/operations.js';
-import { SECRET_HEADERS } from './auth-headers.js';
-import { type Redact, redactedCause } from './redact.js';
+import { requestIdHeader } from '../../generated/operations.js';
+import { SECRET_HEADERS } from '../auth/auth-headers.js';
+import { type Redact, redactedCause } from '../shared/redact.js';
+import type { CallContext } from './call-context.js';
+import type { AttemptOutcome } from './send-attempt.js';
 
 export interface AttemptEvent {
   method: string;
@@ -27,7 +29,7 @@ export interface AttemptEvent {
 
 const secret = new Set(SECRET_HEADERS.map((name) => name.toLowerCase()));
 
-export function redactedHeaders(
+function redactedHeaders(
   headers: Headers | Record<string, string> | undefined,
   redact: Redact,
 ): Record<string, string> {
@@ -42,23 +44,24 @@ export function redactedHeaders(
 }
 
 export function attemptEvent(
-  call: { method: string; path: string; redact: Redact },
-  sent: { headers?: Headers | Record<string, string> },
+  { limits, client }: CallContext,
+  outcome: AttemptOutcome,
   attempt: number,
   startedAt: number,
-  outcome: { response?: Response; failure?: unknown; retry: boolean },
+  willRetry: boolean,
 ): AttemptEvent {
-  const { response } = outcome;
+  const { redact } = client;
+  const response = 'response' in outcome ? outcome.response : undefined;
   const requestId = response?.headers.get(requestIdHeader) ?? undefined;
   return {
-    method: call.method,
-    path: call.path,
+    method: limits.method,
+    path: limits.path,
     attempt,
     status: response?.status,
     durationMs: performance.now() - startedAt,
-    requestId: requestId === undefined ? undefined : call.redact(requestId),
-    requestHeaders: redactedHeaders(sent.headers, call.redact),
-    error: response ? undefined : redactedCause(outcome.failure, call.redact),
-    willRetry: outcome.retry,
+    requestId: requestId === undefined ? undefined : redact(requestId),
+    requestHeaders: redactedHeaders(outcome.sentHeaders, redact),
+    error: 'failure' in outcome ? redactedCause(outcome.failure, redact) : undefined,
+    willRetry,
   };
 }

@@ -1,7 +1,6 @@
 // Takes the client's secrets out of any text it puts into an error: an
 // error page or a gateway message may echo request headers, and those carry
 // the token, the keys and the signature.
-import type { Credentials } from './credential-types.js';
 
 export type Redact = (text: string) => string;
 
@@ -11,14 +10,8 @@ const hidden = '[redacted]';
 const minimum = 8;
 const signature = /(Signature=)[0-9a-fA-F]{16,}/g;
 
-/** A function that replaces every occurrence of these credentials (and any `Signature=<hex>`). */
-export function redactor(credentials: Credentials | undefined): Redact {
-  const values =
-    credentials === undefined
-      ? []
-      : 'token' in credentials
-        ? [credentials.token]
-        : [credentials.secretKey, credentials.securityToken, credentials.accessKey];
+/** A function that replaces every occurrence of these secrets (and any `Signature=<hex>`). */
+export function redactor(values: readonly unknown[]): Redact {
   // Longest first, so a secret that contains another is hidden whole.
   const secrets = values
     .filter((value): value is string => typeof value === 'string' && value.length >= minimum)

@@ -1,5 +1,5 @@
 // The shapes of credentials, in a module that imports nothing, so every
-// module that names them (auth, signing, redaction) can without a cycle.
+// module that names them (auth, signing, transport) can without a cycle.
 
 export interface TokenCredentials {
   /** IAM token (the `X-Subject-Token` of `POST /v3/auth/tokens`), sent as `X-Auth-Token`. */

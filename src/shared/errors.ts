@@ -2,7 +2,7 @@
 // and every text taken from an answer (an error message that may echo a
 // header) is passed through the client's redaction first, so credentials
 // (token, keys, signature, app_secret in bodies) cannot leak.
-import type { components } from '../generated/schema.js';
+import type { components } from '../../generated/schema.js';
 import { describeSkew, GATEWAY_TOLERANCE_MS } from './clock-skew.js';
 import { type Redact, redactedCause } from './redact.js';
 
