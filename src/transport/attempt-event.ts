@@ -4,8 +4,6 @@
 import { requestIdHeader } from '../../generated/operations.js';
 import { SECRET_HEADERS } from '../auth/auth-headers.js';
 import { type Redact, redactedCause } from '../shared/redact.js';
-import type { CallContext } from './call-context.js';
-import type { AttemptOutcome } from './send-attempt.js';
 
 export interface AttemptEvent {
   method: string;
@@ -43,25 +41,32 @@ function redactedHeaders(
   return out;
 }
 
+/** One attempt as the sender left it: the headers sent, and an answer or why none came. */
+interface SentAttempt {
+  sentHeaders: Headers | Record<string, string>;
+  response?: Response;
+  failure?: unknown;
+}
+
 export function attemptEvent(
-  { limits, client }: CallContext,
-  outcome: AttemptOutcome,
+  call: { method: string; path: string; redact: Redact },
+  outcome: SentAttempt,
   attempt: number,
   startedAt: number,
   willRetry: boolean,
 ): AttemptEvent {
-  const { redact } = client;
-  const response = 'response' in outcome ? outcome.response : undefined;
+  const { redact } = call;
+  const { response } = outcome;
   const requestId = response?.headers.get(requestIdHeader) ?? undefined;
   return {
-    method: limits.method,
-    path: limits.path,
+    method: call.method,
+    path: call.path,
     attempt,
     status: response?.status,
     durationMs: performance.now() - startedAt,
     requestId: requestId === undefined ? undefined : redact(requestId),
     requestHeaders: redactedHeaders(outcome.sentHeaders, redact),
-    error: 'failure' in outcome ? redactedCause(outcome.failure, redact) : undefined,
+    error: response ? undefined : redactedCause(outcome.failure, redact),
     willRetry,
   };
 }

@@ -2,12 +2,16 @@
 // fixed at creation, and the call's own, fixed when the call starts. The
 // retry loop, the sender, the body reader, the attempt event and the errors
 // all take a CallContext; nothing is passed around in pieces.
-import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+import {
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  type Middleware,
+} from 'openapi-fetch';
 import type { SigningClock } from '../shared/clock-skew.js';
 import type { Redact } from '../shared/redact.js';
 import type { AttemptEvent } from './attempt-event.js';
 import type { ClientAuth } from './authenticate.js';
-import type { Middleware } from './middleware.js';
 import type { ResponseLimits } from './read-body.js';
 import type { RetryPolicy } from './retry-policy.js';
 

@@ -43,7 +43,7 @@ export async function callWithRetries(call: CallContext): Promise<Sent> {
     }
     const retriesLeft = number - corrections < policy.attempts;
     const report = (retry: boolean) =>
-      onAttempt?.(attemptEvent(call, outcome, number, attemptStart, retry));
+      onAttempt?.(attemptEvent({ method, path, redact }, outcome, number, attemptStart, retry));
     if ('failure' in outcome) {
       const { failure } = outcome;
       const aborted = callerSignal?.aborted === true;
