@@ -10,6 +10,7 @@
 import type { JsonObject } from '../lib/json.ts';
 import { code } from './inert.ts';
 import type { Operation } from './operations.ts';
+import type { RuleId } from './rule-ids.ts';
 import type { SchemaView } from './schema.ts';
 
 /** error: fails the review; warning: listed, may break some clients; info: safe. */
@@ -135,7 +136,7 @@ export interface Subjects {
 export type Subject = keyof Subjects;
 
 export interface Rule {
-  id: string;
+  id: RuleId;
   level: Level;
   /** One line: what the rule finds and why it is (not) breaking. */
   description: string;
@@ -148,7 +149,7 @@ export interface Rule {
    * itself (`response-body-type-changed` for `response-property-type-changed`):
    * a finding on the body carries it.
    */
-  bodyId?: string;
+  bodyId?: RuleId;
   /** Per subject: the check, and the keys of the subject it reads (and so explains). */
   checks: { [S in Subject]?: { reads: readonly string[]; find: (pair: Subjects[S]) => Finding[] } };
 }

@@ -11,6 +11,7 @@ import {
   type Rule,
   type SchemaPair,
 } from '../change.ts';
+import type { RuleId } from '../rule-ids.ts';
 import { type BoundMove, boundMove, shown } from './keywords.ts';
 import { subject } from './response-node.ts';
 
@@ -44,23 +45,51 @@ const moves: Record<string, (base: JsonObject, head: JsonObject) => Move | undef
   maxProperties: (base, head) => asMove(boundMove('maxProperties', base, head, false)),
 };
 
-const stems: Record<string, string> = {
-  multipleOf: 'multiple-of',
-  uniqueItems: 'unique-items',
-  minProperties: 'min-properties',
-  maxProperties: 'max-properties',
+type Way = 'narrowed' | 'widened';
+/** Each keyword's ids: for a request parameter, then for a response value. */
+const ids: Record<string, Record<Way, readonly [RuleId, RuleId]>> = {
+  multipleOf: {
+    narrowed: ['request-parameter-multiple-of-narrowed', 'response-property-multiple-of-narrowed'],
+    widened: ['request-parameter-multiple-of-widened', 'response-property-multiple-of-widened'],
+  },
+  uniqueItems: {
+    narrowed: [
+      'request-parameter-unique-items-narrowed',
+      'response-property-unique-items-narrowed',
+    ],
+    widened: ['request-parameter-unique-items-widened', 'response-property-unique-items-widened'],
+  },
+  minProperties: {
+    narrowed: [
+      'request-parameter-min-properties-narrowed',
+      'response-property-min-properties-narrowed',
+    ],
+    widened: [
+      'request-parameter-min-properties-widened',
+      'response-property-min-properties-widened',
+    ],
+  },
+  maxProperties: {
+    narrowed: [
+      'request-parameter-max-properties-narrowed',
+      'response-property-max-properties-narrowed',
+    ],
+    widened: [
+      'request-parameter-max-properties-widened',
+      'response-property-max-properties-widened',
+    ],
+  },
 };
 
 const text = (keyword: string, base: JsonObject, head: JsonObject) =>
   `: ${keyword} ${shown(base[keyword] as never)} → ${shown(head[keyword] as never)}`;
 
-function rulesFor(keyword: string): Rule[] {
+function rulesFor([keyword, byWay]: [string, Record<Way, readonly [RuleId, RuleId]>]): Rule[] {
   const move = moves[keyword] as (base: JsonObject, head: JsonObject) => Move | undefined;
-  const stem = stems[keyword];
   const differs = 'oasdiff has no rule for this keyword.';
   return (['narrowed', 'widened'] as const).flatMap((way): Rule[] => [
     {
-      id: `request-parameter-${stem}-${way}`,
+      id: byWay[way][0],
       level: way === 'narrowed' ? 'error' : 'info',
       description:
         way === 'narrowed'
@@ -87,7 +116,7 @@ function rulesFor(keyword: string): Rule[] {
       },
     },
     {
-      id: `response-property-${stem}-${way}`,
+      id: byWay[way][1],
       level: way === 'narrowed' ? 'info' : 'error',
       description:
         way === 'narrowed'
@@ -110,4 +139,4 @@ function rulesFor(keyword: string): Rule[] {
   ]);
 }
 
-export const constraintRules: Rule[] = Object.keys(moves).flatMap(rulesFor);
+export const constraintRules: Rule[] = Object.entries(ids).flatMap(rulesFor);

@@ -34,17 +34,6 @@ export const upperBounds: readonly BoundKeyword[] = [
 export const boundKeywords: readonly BoundKeyword[] = [...lowerBounds, ...upperBounds];
 
 /** How oasdiff's rule ids spell each bound (`request-parameter-min-length-increased`). */
-export const boundStems: Record<BoundKeyword, string> = {
-  minimum: 'min',
-  exclusiveMinimum: 'exclusive-min',
-  minLength: 'min-length',
-  minItems: 'min-items',
-  maximum: 'max',
-  exclusiveMaximum: 'exclusive-max',
-  maxLength: 'max-length',
-  maxItems: 'max-items',
-};
-
 const asNumber = (value: Json | undefined): number | undefined =>
   typeof value === 'number' ? value : undefined;
 

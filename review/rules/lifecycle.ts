@@ -8,88 +8,23 @@
 // Deprecating is a notice, not a break, unless it breaks the policy (no
 // sunset where one is required, a sunset too soon); a sunset that goes away
 // or moves sooner than the policy allows breaks the promise made to clients.
-import { sameJson } from '../../lib/json.ts';
-import { type Finding, finding, parameterLabel, type ReviewPolicy, type Rule } from '../change.ts';
-import type { Operation } from '../operations.ts';
-import { shown } from './keywords.ts';
+import { type Finding, finding, parameterLabel, type Rule } from '../change.ts';
+import type { RuleId } from '../rule-ids.ts';
+import { type Event, eventBetween } from './lifecycle-events.ts';
 import { subject } from './response-node.ts';
-import {
-  daysFrom,
-  type Lifecycle,
-  lifecycleOf,
-  parameterLifecycle,
-  parameterRemoval,
-  policyDays,
-  sunsetDate,
-} from './sunset.ts';
-
-/** What happened to a node's deprecation between base and head. */
-type Event =
-  | 'deprecated'
-  | 'deprecated-with-sunset'
-  | 'sunset-missing'
-  | 'sunset-parse'
-  | 'sunset-too-small'
-  | 'reactivated'
-  | 'sunset-deleted'
-  | 'sunset-changed-too-small'
-  | 'sunset-changed';
-
-function eventOf(
-  base: Lifecycle,
-  head: Lifecycle,
-  policy: ReviewPolicy,
-  days: number,
-): Event | undefined {
-  if (base.deprecated && !head.deprecated) return 'reactivated';
-  if (!head.deprecated) return undefined;
-  if (!base.deprecated) {
-    if (head.sunset === undefined) return days > 0 ? 'sunset-missing' : 'deprecated';
-    const date = sunsetDate(head.sunset);
-    if (date === undefined) return 'sunset-parse';
-    return daysFrom(policy.today, date) < days ? 'sunset-too-small' : 'deprecated-with-sunset';
-  }
-  if (sameJson(base.sunset, head.sunset)) return undefined;
-  if (head.sunset === undefined) return 'sunset-deleted';
-  const date = sunsetDate(head.sunset);
-  if (date === undefined) return 'sunset-parse';
-  const before = sunsetDate(base.sunset);
-  if (before !== undefined && date < before && daysFrom(policy.today, date) < days) {
-    return 'sunset-changed-too-small';
-  }
-  return 'sunset-changed';
-}
-
-function eventText(event: Event, base: Lifecycle, head: Lifecycle, days: number): string {
-  switch (event) {
-    case 'deprecated':
-      return ' deprecated';
-    case 'deprecated-with-sunset':
-      return ` deprecated, sunset ${shown(head.sunset)}`;
-    case 'sunset-missing':
-      return ` deprecated without an x-sunset, where the policy asks for ${days} days' notice`;
-    case 'sunset-parse':
-      return `: x-sunset ${shown(head.sunset)} is not a date (YYYY-MM-DD or RFC 3339)`;
-    case 'sunset-too-small':
-      return ` deprecated with sunset ${shown(head.sunset)}, less than the ${days} days' notice the policy asks for`;
-    case 'reactivated':
-      return ' no longer deprecated';
-    case 'sunset-deleted':
-      return `: sunset date ${shown(base.sunset)} removed while still deprecated`;
-    case 'sunset-changed-too-small':
-      return `: sunset date ${shown(base.sunset)} → ${shown(head.sunset)}, sooner than the ${days} days' notice the policy asks for`;
-    case 'sunset-changed':
-      return `: sunset date ${shown(base.sunset)} → ${shown(head.sunset)}`;
-  }
-}
+import { lifecycleOf, parameterLifecycle, parameterRemoval } from './sunset.ts';
 
 type Stem = 'endpoint' | 'request-parameter' | 'response-property';
 
-/** A lifecycle rule of oasdiff's: its id and level are oasdiff's own, written once. */
+/**
+ * A lifecycle rule: its id and level are oasdiff's own, unless `differs`
+ * says why it has no counterpart there.
+ */
 interface EventRule {
-  id: string;
+  id: RuleId;
   level: 'error' | 'info';
   description: string;
+  differs?: string;
 }
 
 const oasdiffLevel = { error: 'ERR', info: 'INFO' } as const;
@@ -216,35 +151,42 @@ const eventRules: Record<Stem, Partial<Record<Event, EventRule>>> = {
   },
 };
 
-// The events a target has no rule of its own for fall to its `*-sunset-changed`.
-const sunsetChangedDiffers: Record<Stem, string> = {
-  endpoint:
-    'oasdiff reports a sunset that moves later (or sooner within the policy) as nothing; we list the move.',
-  'request-parameter':
-    'oasdiff reports a sunset that moves later (or sooner within the policy) as nothing; we list the move.',
-  'response-property':
-    'oasdiff has no sunset-change rule for response properties; a move, a removal or a sooner date is listed, since a response property removed later breaks nothing a client sends.',
+const laterSunset =
+  'oasdiff reports a sunset that moves later (or sooner within the policy) as nothing; we list the move.';
+
+/** Where the events a target has no rule of its own for fall. */
+const sunsetChangedRules: Record<Stem, EventRule> = {
+  endpoint: {
+    id: 'endpoint-sunset-changed',
+    level: 'info',
+    description:
+      'A deprecated operation kept its deprecation with a later x-sunset (or one sooner within the policy).',
+    differs: laterSunset,
+  },
+  'request-parameter': {
+    id: 'request-parameter-sunset-changed',
+    level: 'info',
+    description:
+      'A deprecated request parameter kept its deprecation with a later x-sunset (or one sooner within the policy).',
+    differs: laterSunset,
+  },
+  'response-property': {
+    id: 'response-property-sunset-changed',
+    level: 'info',
+    description:
+      'A deprecated response property kept its deprecation with another x-sunset date, or none.',
+    differs:
+      'oasdiff has no sunset-change rule for response properties; a move, a removal or a sooner date is listed, since a response property removed later breaks nothing a client sends.',
+  },
 };
 
-const ruleFor = (stem: Stem, event: Event): string =>
+const ruleFor = (stem: Stem, event: Event): RuleId =>
   eventRules[stem][event]?.id ??
   (event === 'deprecated-with-sunset'
-    ? (eventRules[stem].deprecated?.id as string)
-    : `${stem}-sunset-changed`);
+    ? (eventRules[stem].deprecated as EventRule).id
+    : sunsetChangedRules[stem].id);
 
-/** The lifecycle event between two sides, with the days the operation's policy asks for. */
-function eventBetween(
-  base: Lifecycle,
-  head: Lifecycle,
-  policy: ReviewPolicy,
-  operation: Operation,
-) {
-  const days = policyDays(policy, operation);
-  const event = eventOf(base, head, policy, days);
-  return event === undefined ? undefined : { event, text: eventText(event, base, head, days) };
-}
-
-function checkFor(stem: Stem, id: string): Rule['checks'] {
+function checkFor(stem: Stem, id: RuleId): Rule['checks'] {
   const reads = ['deprecated', 'x-sunset'];
   const ours = (found: { event: Event } | undefined): found is { event: Event; text: string } =>
     found !== undefined && ruleFor(stem, found.event) === id;
@@ -307,24 +249,13 @@ function checkFor(stem: Stem, id: string): Rule['checks'] {
 
 export const lifecycleRules: Rule[] = (
   ['endpoint', 'request-parameter', 'response-property'] as const
-).flatMap((stem) => {
-  const own = Object.values(eventRules[stem]).map(
-    (rule): Rule => ({
+).flatMap((stem) =>
+  [...Object.values(eventRules[stem]), sunsetChangedRules[stem]].map(
+    ({ differs, ...rule }): Rule => ({
       ...rule,
-      oasdiff: { id: rule.id, level: oasdiffLevel[rule.level] },
+      oasdiff: differs === undefined ? { id: rule.id, level: oasdiffLevel[rule.level] } : null,
+      ...(differs === undefined ? {} : { differs }),
       checks: checkFor(stem, rule.id),
     }),
-  );
-  const changed: Rule = {
-    id: `${stem}-sunset-changed`,
-    level: 'info',
-    description:
-      stem === 'response-property'
-        ? 'A deprecated response property kept its deprecation with another x-sunset date, or none.'
-        : `A deprecated ${stem === 'endpoint' ? 'operation' : 'request parameter'} kept its deprecation with a later x-sunset (or one sooner within the policy).`,
-    oasdiff: null,
-    differs: sunsetChangedDiffers[stem],
-    checks: checkFor(stem, `${stem}-sunset-changed`),
-  };
-  return [...own, changed];
-});
+  ),
+);

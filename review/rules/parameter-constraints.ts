@@ -3,11 +3,11 @@
 // that were valid; accepting more does not.
 import { sameJson } from '../../lib/json.ts';
 import type { Rule } from '../change.ts';
+import type { RuleId } from '../rule-ids.ts';
 import {
   type BoundKeyword,
   boundKeywords,
   boundMove,
-  boundStems,
   boundText,
   lowerBounds,
   openness,
@@ -46,26 +46,55 @@ export function defaultRules(): Rule[] {
   }));
 }
 
-// The bounds for which oasdiff has a separate "-set" id.
-const withSetId: ReadonlySet<BoundKeyword> = new Set([
-  'minimum',
-  'exclusiveMinimum',
-  'minItems',
-  'maximum',
-  'exclusiveMaximum',
-  'maxLength',
-]);
+/** Per bound, oasdiff's ids: narrowed, widened, and set where it has a separate one. */
+const boundIds: Record<BoundKeyword, { narrowed: RuleId; widened: RuleId; set?: RuleId }> = {
+  minimum: {
+    narrowed: 'request-parameter-min-increased',
+    widened: 'request-parameter-min-decreased',
+    set: 'request-parameter-min-set',
+  },
+  exclusiveMinimum: {
+    narrowed: 'request-parameter-exclusive-min-increased',
+    widened: 'request-parameter-exclusive-min-decreased',
+    set: 'request-parameter-exclusive-min-set',
+  },
+  minLength: {
+    narrowed: 'request-parameter-min-length-increased',
+    widened: 'request-parameter-min-length-decreased',
+  },
+  minItems: {
+    narrowed: 'request-parameter-min-items-increased',
+    widened: 'request-parameter-min-items-decreased',
+    set: 'request-parameter-min-items-set',
+  },
+  maximum: {
+    narrowed: 'request-parameter-max-decreased',
+    widened: 'request-parameter-max-increased',
+    set: 'request-parameter-max-set',
+  },
+  exclusiveMaximum: {
+    narrowed: 'request-parameter-exclusive-max-decreased',
+    widened: 'request-parameter-exclusive-max-increased',
+    set: 'request-parameter-exclusive-max-set',
+  },
+  maxLength: {
+    narrowed: 'request-parameter-max-length-decreased',
+    widened: 'request-parameter-max-length-increased',
+    set: 'request-parameter-max-length-set',
+  },
+  maxItems: {
+    narrowed: 'request-parameter-max-items-decreased',
+    widened: 'request-parameter-max-items-increased',
+  },
+};
 
 /** Per bound: narrowed (error), widened (info) and, where oasdiff has it, set (error; oasdiff WARN). */
 export function boundRules(): Rule[] {
   return boundKeywords.flatMap((bound) => {
-    const stem = boundStems[bound];
-    const set = withSetId.has(bound);
+    const { narrowed, widened, set } = boundIds[bound];
     const lower = lowerBounds.includes(bound);
-    const narrowed = `request-parameter-${stem}-${lower ? 'increased' : 'decreased'}`;
-    const widened = `request-parameter-${stem}-${lower ? 'decreased' : 'increased'}`;
     const rule = (
-      id: string,
+      id: RuleId,
       level: 'error' | 'info',
       moves: readonly string[],
       description: string,
@@ -111,7 +140,7 @@ export function boundRules(): Rule[] {
       ...(set
         ? [
             rule(
-              `request-parameter-${stem}-set`,
+              set,
               'error',
               ['set'],
               `A \`${bound}\` was set on a parameter that had none: values valid before may be refused.`,
@@ -141,7 +170,10 @@ export function additionalPropertiesRules(): Rule[] {
     `: additionalProperties ${shown(pair.baseSchema.merged.additionalProperties)} → ${shown(pair.headSchema.merged.additionalProperties)}`;
   return (['narrowed', 'widened'] as const).map(
     (way): Rule => ({
-      id: `request-parameter-additional-properties-${way}`,
+      id:
+        way === 'narrowed'
+          ? 'request-parameter-additional-properties-narrowed'
+          : 'request-parameter-additional-properties-widened',
       level: way === 'narrowed' ? 'error' : 'info',
       description:
         way === 'narrowed'

@@ -7,7 +7,7 @@ import { enumMove, listed, shown } from './keywords.ts';
 import { additionalPropertiesRules, boundRules, defaultRules } from './parameter-constraints.ts';
 import { added, at, movedTo, onBoth } from './parameter-pair.ts';
 import { parameterTypeRules } from './parameter-types.ts';
-import { parameterRemoval, type Removal } from './sunset.ts';
+import { parameterRemovalRules } from './removals.ts';
 
 export const parameterRules: Rule[] = [
   {
@@ -248,54 +248,3 @@ export const parameterRules: Rule[] = [
   ...boundRules(),
   ...additionalPropertiesRules(),
 ];
-
-/** A parameter gone from the head (not moved elsewhere), by its deprecation: oasdiff's ids and levels. */
-function parameterRemovalRules(): Rule[] {
-  const cases: [Removal, string, Rule['level'], 'ERR' | 'WARN' | 'INFO', string][] = [
-    [
-      'without-deprecation',
-      'request-parameter-removed',
-      'warning',
-      'WARN',
-      'A parameter was removed without a deprecation first: clients that still send it are no longer understood (the server ignores it).',
-    ],
-    [
-      'with-deprecation',
-      'request-parameter-removed-with-deprecation',
-      'info',
-      'INFO',
-      'A deprecated parameter was removed (it had no sunset date, or the date has passed).',
-    ],
-    [
-      'before-sunset',
-      'request-parameter-removed-before-sunset',
-      'error',
-      'ERR',
-      'A deprecated parameter was removed before the x-sunset date its deprecation promised.',
-    ],
-  ];
-  return cases.map(([removal, id, level, oasdiffLevel, description]) => ({
-    id,
-    level,
-    description,
-    oasdiff: { id, level: oasdiffLevel },
-    checks: {
-      parameter: {
-        reads: [],
-        find: (pair) =>
-          pair.head === undefined &&
-          movedTo(pair) === undefined &&
-          parameterRemoval(pair) === removal
-            ? [
-                at(
-                  pair,
-                  removal === 'before-sunset'
-                    ? ` removed before its sunset ${shown(pair.base?.['x-sunset'] ?? pair.baseSchema?.merged['x-sunset'])}`
-                    : ' removed',
-                ),
-              ]
-            : [],
-      },
-    },
-  }));
-}

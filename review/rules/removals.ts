@@ -1,6 +1,7 @@
-// Operations and paths removed, by how the removal stands against their
-// deprecation (oasdiff's check_api_removed.go ids; our stricter level for a
-// removal after deprecation), and their stability level moving
+// Operations, paths and request parameters removed, by how the removal stands
+// against their deprecation (oasdiff's check_api_removed.go and
+// check_request_parameter_removed.go ids; our stricter level for an operation
+// removed after deprecation), and their stability level moving
 // (check_api_stability_level.go).
 import { type Json, type JsonObject, objectAt } from '../../lib/json.ts';
 import {
@@ -12,8 +13,10 @@ import {
   type StabilityLevel,
 } from '../change.ts';
 import { type Operation, pathShape } from '../operations.ts';
+import type { RuleId } from '../rule-ids.ts';
 import { shown } from './keywords.ts';
-import { operationRemoval, type Removal, stabilityOf } from './sunset.ts';
+import { at, movedTo } from './parameter-pair.ts';
+import { operationRemoval, parameterRemoval, type Removal, stabilityOf } from './sunset.ts';
 
 /** The path shapes of a contract (see pathShape). */
 const shapesOf = (document: JsonObject): Set<string> =>
@@ -44,6 +47,19 @@ const removedText = (operation: Operation, scope: Scope): string =>
 const strictRemoval =
   'error even after a deprecation or its sunset (oasdiff: INFO): a removal still breaks the clients that call it, so only a new major version may do it.';
 
+const removalIds: Record<'path' | 'operation', Record<Exclude<Removal, 'sunset-parse'>, RuleId>> = {
+  path: {
+    'without-deprecation': 'api-path-removed-without-deprecation',
+    'with-deprecation': 'api-path-removed-with-deprecation',
+    'before-sunset': 'api-path-removed-before-sunset',
+  },
+  operation: {
+    'without-deprecation': 'api-removed-without-deprecation',
+    'with-deprecation': 'api-removed-with-deprecation',
+    'before-sunset': 'api-removed-before-sunset',
+  },
+};
+
 /**
  * Removal of an operation, by how it stands against its deprecation
  * (lifecycle.ts removalOf); oasdiff's ids, with our stricter level for a
@@ -52,27 +68,27 @@ const strictRemoval =
 export function removalRules(): Rule[] {
   const rules: Rule[] = [];
   for (const scope of ['path', 'operation'] as const) {
-    const stem = scope === 'path' ? 'api-path-removed' : 'api-removed';
+    const ids = removalIds[scope];
     const what =
       scope === 'path'
         ? 'A path was removed: every operation on it'
         : 'An operation was removed from a path that is still there: it';
-    const cases: [Removal, string, 'ERR' | 'INFO', string][] = [
+    const cases: [Removal, RuleId, 'ERR' | 'INFO', string][] = [
       [
         'without-deprecation',
-        `${stem}-without-deprecation`,
+        ids['without-deprecation'],
         'ERR',
         `${what} is gone for its clients, without a deprecation first.`,
       ],
       [
         'with-deprecation',
-        `${stem}-with-deprecation`,
+        ids['with-deprecation'],
         'INFO',
         `${what} is gone after a deprecation (without a sunset date, or after it).`,
       ],
       [
         'before-sunset',
-        `${stem}-before-sunset`,
+        ids['before-sunset'],
         'ERR',
         `${what} is gone before the x-sunset date its deprecation promised.`,
       ],
@@ -218,4 +234,55 @@ export function stabilityRules(): Rule[] {
       },
     },
   ];
+}
+
+/** A parameter gone from the head (not moved elsewhere), by its deprecation: oasdiff's ids and levels. */
+export function parameterRemovalRules(): Rule[] {
+  const cases: [Removal, RuleId, Rule['level'], 'ERR' | 'WARN' | 'INFO', string][] = [
+    [
+      'without-deprecation',
+      'request-parameter-removed',
+      'warning',
+      'WARN',
+      'A parameter was removed without a deprecation first: clients that still send it are no longer understood (the server ignores it).',
+    ],
+    [
+      'with-deprecation',
+      'request-parameter-removed-with-deprecation',
+      'info',
+      'INFO',
+      'A deprecated parameter was removed (it had no sunset date, or the date has passed).',
+    ],
+    [
+      'before-sunset',
+      'request-parameter-removed-before-sunset',
+      'error',
+      'ERR',
+      'A deprecated parameter was removed before the x-sunset date its deprecation promised.',
+    ],
+  ];
+  return cases.map(([removal, id, level, oasdiffLevel, description]) => ({
+    id,
+    level,
+    description,
+    oasdiff: { id, level: oasdiffLevel },
+    checks: {
+      parameter: {
+        reads: [],
+        find: (pair) =>
+          pair.head === undefined &&
+          movedTo(pair) === undefined &&
+          parameterRemoval(pair) === removal
+            ? [
+                at(
+                  pair,
+                  removal === 'before-sunset'
+                    ? ` removed before its sunset ${shown(pair.base?.['x-sunset'] ?? pair.baseSchema?.merged['x-sunset'])}`
+                    : ' removed',
+                ),
+              ]
+            : [],
+      },
+    },
+  }));
 }

@@ -5,6 +5,7 @@
 
 import type { Rule, SchemaPair } from '../change.ts';
 import { mergeAllOf } from '../normalise.ts';
+import type { RuleId } from '../rule-ids.ts';
 import { at, join, propertiesOnlyIn } from './response-node.ts';
 
 /** Whether a child property is writeOnly on one side: never in answers (OpenAPI 3.1, Schema Object). */
@@ -215,14 +216,33 @@ export const nullableRules: Rule[] = [
 // answers (OpenAPI 3.1, Schema Object), so a required one that becomes
 // writeOnly may vanish from them as a removal would: there we differ.
 export function mutabilityRules(): Rule[] {
-  const flags = [
-    ['readOnly', 'read-only'],
-    ['writeOnly', 'write-only'],
-  ] as const;
+  // Per requirement, flag, and whether the flag was set (true) or cleared.
+  const ids = {
+    optional: {
+      readOnly: [
+        'response-optional-property-became-read-only',
+        'response-optional-property-became-not-read-only',
+      ],
+      writeOnly: [
+        'response-optional-property-became-write-only',
+        'response-optional-property-became-not-write-only',
+      ],
+    },
+    required: {
+      readOnly: [
+        'response-required-property-became-read-only',
+        'response-required-property-became-not-read-only',
+      ],
+      writeOnly: [
+        'response-required-property-became-write-only',
+        'response-required-property-became-not-write-only',
+      ],
+    },
+  } as const satisfies Record<string, Record<string, readonly [RuleId, RuleId]>>;
   return (['optional', 'required'] as const).flatMap((need) =>
-    flags.flatMap(([flag, stem]) =>
+    (['readOnly', 'writeOnly'] as const).flatMap((flag) =>
       ([true, false] as const).map((set): Rule => {
-        const id = `response-${need}-property-became-${set ? '' : 'not-'}${stem}`;
+        const id = ids[need][flag][set ? 0 : 1];
         const hides = need === 'required' && flag === 'writeOnly' && set;
         const oasdiffLevel = need === 'required' && flag === 'writeOnly' && !set ? 'WARN' : 'INFO';
         return {

@@ -3,7 +3,8 @@
 // `allOf` members merged). A change is breaking when a value the client could
 // read and parse before may now be missing, null, of another type or outside
 // what it was promised. The rules live by kind: response-properties.ts,
-// response-values.ts, response-shapes.ts; this is their order in the catalogue.
+// response-types.ts, response-values.ts, response-shapes.ts; this is their
+// order in the catalogue.
 import type { Rule } from '../change.ts';
 import {
   existenceRules,
@@ -16,13 +17,13 @@ import {
   alternativeRules,
   prefixItemsRules,
 } from './response-shapes.ts';
+import { typeRules } from './response-types.ts';
 import {
   boundRules,
   constRules,
   defaultRules,
   enumRules,
   patternRules,
-  typeRules,
 } from './response-values.ts';
 
 export const responseSchemaRules: Rule[] = [

@@ -166,18 +166,27 @@ export function prefixItemsRules(): Rule[] {
     [
       [
         'added',
+        'response-property-prefix-items-added',
+        'response-body-prefix-items-added',
         'error',
         'ERR',
         'A response tuple (prefixItems) has new positions: values clients have not seen.',
       ],
-      ['removed', 'info', 'INFO', 'A response tuple (prefixItems) has fewer positions.'],
+      [
+        'removed',
+        'response-property-prefix-items-removed',
+        'response-body-prefix-items-removed',
+        'info',
+        'INFO',
+        'A response tuple (prefixItems) has fewer positions.',
+      ],
     ] as const
-  ).map(([way, level, oasdiffLevel, description]) => ({
-    id: `response-property-prefix-items-${way}`,
-    bodyId: `response-body-prefix-items-${way}`,
+  ).map(([way, id, bodyId, level, oasdiffLevel, description]) => ({
+    id,
+    bodyId,
     level,
     description,
-    oasdiff: { id: `response-property-prefix-items-${way}`, level: oasdiffLevel },
+    oasdiff: { id, level: oasdiffLevel },
     checks: {
       schema: {
         reads: ['prefixItems'],

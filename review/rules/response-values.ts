@@ -1,116 +1,20 @@
-// Response values: their type, enum, const, pattern, default and bounds. What
-// clients parse must stay what it was: widening breaks, narrowing does not
-// (oasdiff's ids; the body itself has its own response-body-… ids).
-import type { Rule, SchemaPair } from '../change.ts';
-import { describeTypes, valueTypes } from '../schema.ts';
+// Response values: their enum, const, pattern, default and bounds (their type
+// is response-types.ts). What clients parse must stay what it was: widening
+// breaks, narrowing does not (oasdiff's ids; the body itself has its own
+// response-body-… ids).
+import type { Rule } from '../change.ts';
+import type { RuleId } from '../rule-ids.ts';
 import {
   type BoundKeyword,
   boundKeywords,
   boundMove,
-  boundStems,
   boundText,
   enumMove,
   listed,
-  lowerBounds,
   shown,
-  type TypeChange,
-  type TypeMove,
-  typeChange,
-  typeText,
   valueMove,
 } from './keywords.ts';
 import { at, keyword } from './response-node.ts';
-
-/**
- * oasdiff's reading of a response type move (checker/check_response_property_type_changed.go):
- * a move that can bring values clients did not parse is `generalized` when the
- * type set itself widened (integer → integer | string), `changed` otherwise
- * (a format gone, a type dropped, string → integer); one that cannot is
- * `specialized`. A list of types that gained any type widened.
- */
-function responseTypeWay(pair: SchemaPair, found: TypeChange): TypeMove {
-  const before = valueTypes(pair.base);
-  const after = valueTypes(pair.head);
-  if (found.move === 'specialized') return 'specialized';
-  if (found.list) return 'generalized';
-  const widened =
-    before !== undefined &&
-    after !== undefined &&
-    before.length > 0 &&
-    after.length > 0 &&
-    before.every(
-      (type) => after.includes(type) || (type === 'integer' && after.includes('number')),
-    );
-  return widened && describeTypes(before) !== describeTypes(after) ? 'generalized' : 'changed';
-}
-
-// The type of a response value: what clients parse must stay what it was,
-// so widening breaks and narrowing does not (oasdiff's ids, the body's own
-// ids for the body, and "list of types" when either side wrote its types as
-// oneOf/anyOf branches that only name types).
-export function typeRules(): Rule[] {
-  const cases = [
-    [
-      'type-changed',
-      'error',
-      'ERR',
-      false,
-      'changed',
-      'The type or format of a response value changed (string to integer, format `date` to `uuid`): clients parse it as promised before.',
-    ],
-    [
-      'type-generalized',
-      'error',
-      'ERR',
-      false,
-      'generalized',
-      'A response value may be of more types, or its format widened or went away: clients get values they do not parse.',
-    ],
-    [
-      'type-specialized',
-      'info',
-      'INFO',
-      false,
-      'specialized',
-      'A response value has fewer possible types, or gained or narrowed a format: still what clients parsed.',
-    ],
-    [
-      'list-of-types-widened',
-      'error',
-      'ERR',
-      true,
-      'generalized',
-      'A response value written as a list of types (oneOf/anyOf of types) may be of more types.',
-    ],
-    [
-      'list-of-types-narrowed',
-      'info',
-      'INFO',
-      true,
-      'specialized',
-      'A response value written as a list of types (oneOf/anyOf of types) is of fewer types.',
-    ],
-  ] as const;
-  return cases.map(([stem, level, oasdiffLevel, list, move, description]) => ({
-    id: `response-property-${stem}`,
-    bodyId: `response-body-${stem}`,
-    level,
-    description,
-    oasdiff: { id: `response-property-${stem}`, level: oasdiffLevel },
-    checks: {
-      schema: {
-        reads: ['type', 'format'],
-        find: (pair) => {
-          const found = typeChange(pair.base, pair.head);
-          if (found === undefined || found.list !== list) return [];
-          return responseTypeWay(pair, found) === move
-            ? [at(pair, `: ${typeText(pair.base, pair.head)}`)]
-            : [];
-        },
-      },
-    },
-  }));
-}
 
 /** Enum values that came or went. */
 export const enumRules: Rule[] = [
@@ -184,24 +88,35 @@ export function constRules(): Rule[] {
   const cases = [
     [
       'added',
+      'response-property-const-added',
+      'response-body-const-added',
       'info',
       'INFO',
       'A response value became a constant: it was one of those values already.',
     ],
     [
       'changed',
+      'response-property-const-changed',
+      'response-body-const-changed',
       'error',
       'ERR',
       'The constant a response value always had changed: clients that rely on it break.',
     ],
-    ['removed', 'error', 'ERR', 'A response value is no longer a constant: other values may come.'],
+    [
+      'removed',
+      'response-property-const-removed',
+      'response-body-const-removed',
+      'error',
+      'ERR',
+      'A response value is no longer a constant: other values may come.',
+    ],
   ] as const;
-  return cases.map(([way, level, oasdiffLevel, description]) => ({
-    id: `response-property-const-${way}`,
-    bodyId: `response-body-const-${way}`,
+  return cases.map(([way, id, bodyId, level, oasdiffLevel, description]) => ({
+    id,
+    bodyId,
     level,
     description,
-    oasdiff: { id: `response-property-const-${way}`, level: oasdiffLevel },
+    oasdiff: { id, level: oasdiffLevel },
     checks: {
       schema: {
         reads: ['const'],
@@ -217,12 +132,16 @@ export function constRules(): Rule[] {
 }
 
 export function patternRules(): Rule[] {
-  const ways = ['added', 'changed', 'removed'] as const;
-  return ways.map((way) => ({
-    id: `response-property-pattern-${way}`,
+  const cases = [
+    ['added', 'response-property-pattern-added'],
+    ['changed', 'response-property-pattern-changed'],
+    ['removed', 'response-property-pattern-removed'],
+  ] as const;
+  return cases.map(([way, id]) => ({
+    id,
     level: 'info',
     description: `The pattern of a response value was ${way}: documentation of the values, not a promise clients check.`,
-    oasdiff: { id: `response-property-pattern-${way}`, level: 'INFO' },
+    oasdiff: { id, level: 'INFO' },
     checks: {
       schema: {
         reads: ['pattern'],
@@ -238,13 +157,17 @@ export function patternRules(): Rule[] {
 }
 
 export function defaultRules(): Rule[] {
-  const ways = ['added', 'changed', 'removed'] as const;
-  return ways.map((way) => ({
-    id: `response-property-default-value-${way}`,
-    bodyId: `response-body-default-value-${way}`,
+  const cases = [
+    ['added', 'response-property-default-value-added', 'response-body-default-value-added'],
+    ['changed', 'response-property-default-value-changed', 'response-body-default-value-changed'],
+    ['removed', 'response-property-default-value-removed', 'response-body-default-value-removed'],
+  ] as const;
+  return cases.map(([way, id, bodyId]) => ({
+    id,
+    bodyId,
     level: 'info',
     description: `The default of a response value was ${way}: a default says nothing about what a server sends.`,
-    oasdiff: { id: `response-property-default-value-${way}`, level: 'INFO' },
+    oasdiff: { id, level: 'INFO' },
     checks: {
       schema: {
         reads: ['default'],
@@ -259,21 +182,43 @@ export function defaultRules(): Rule[] {
   }));
 }
 
-/** oasdiff's id for a response bound that widens (ERR: a client that trusted the old bound may get a value outside it). */
-const wideningId = (bound: BoundKeyword): string =>
-  `response-property-${boundStems[bound]}-${lowerBounds.includes(bound) ? 'decreased' : 'increased'}`;
+/**
+ * oasdiff's ids for a response bound that widens (ERR: a client that trusted
+ * the old bound may get a value outside it); oasdiff has none for maxItems.
+ */
+const wideningIds: Record<BoundKeyword, { id: RuleId; bodyId?: RuleId }> = {
+  minimum: { id: 'response-property-min-decreased', bodyId: 'response-body-min-decreased' },
+  exclusiveMinimum: {
+    id: 'response-property-exclusive-min-decreased',
+    bodyId: 'response-body-exclusive-min-decreased',
+  },
+  minLength: {
+    id: 'response-property-min-length-decreased',
+    bodyId: 'response-body-min-length-decreased',
+  },
+  minItems: {
+    id: 'response-property-min-items-decreased',
+    bodyId: 'response-body-min-items-decreased',
+  },
+  maximum: { id: 'response-property-max-increased', bodyId: 'response-body-max-increased' },
+  exclusiveMaximum: {
+    id: 'response-property-exclusive-max-increased',
+    bodyId: 'response-body-exclusive-max-increased',
+  },
+  maxLength: {
+    id: 'response-property-max-length-increased',
+    bodyId: 'response-body-max-length-increased',
+  },
+  maxItems: { id: 'response-property-max-items-increased' },
+};
 
 export function boundRules(): Rule[] {
   const widening = boundKeywords.map(
     (bound): Rule => ({
-      id: wideningId(bound),
-      ...(bound === 'maxItems'
-        ? {}
-        : { bodyId: wideningId(bound).replace('response-property-', 'response-body-') }),
+      ...wideningIds[bound],
       level: 'error',
       description: `\`${bound}\` of a response value widened or went away: clients may get values outside what was promised.`,
-      // oasdiff has every widening id but max-items.
-      oasdiff: bound === 'maxItems' ? null : { id: wideningId(bound), level: 'ERR' },
+      oasdiff: bound === 'maxItems' ? null : { id: wideningIds[bound].id, level: 'ERR' },
       checks: {
         schema: {
           reads: [bound],

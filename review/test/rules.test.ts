@@ -5,13 +5,18 @@
 // reported) and no fewer. Every catalogue id has a fixture named after it,
 // every fixture names the oasdiff rule it corresponds to, and every case that
 // oasdiff calls ERR fails the review.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { catalogue } from '../catalogue.ts';
+import { catalogue, catalogueIds } from '../catalogue.ts';
 import type { Change } from '../change.ts';
 import { compareContracts } from '../compare.ts';
 import { plainOf } from '../inert.ts';
+import { RULE_IDS } from '../rule-ids.ts';
 import { judge } from '../verdict.ts';
 import { applyPatch, base, contractsOf, files, load, policyOf } from './fixtures.ts';
+
+const rulesDir = new URL('../rules/', import.meta.url).pathname;
 
 const identity = (found: { kind: string; rule: string; operation: string | null }) =>
   `${found.kind} ${found.rule} ${found.operation ?? '(contract)'}`;
@@ -108,13 +113,30 @@ describe('the rule catalogue and its fixtures', () => {
     }
   });
 
+  it('names every rule from the one list of ids, in its order, each once', () => {
+    expect(catalogueIds).toEqual([...RULE_IDS]);
+  });
+
+  it('assembles no rule id from parts: every id in a rule file is written out', () => {
+    const prefixes = new Set(RULE_IDS.map((id) => id.split('-')[0]));
+    const assembled = new RegExp(`\`(?:${[...prefixes].join('|')})-[^\`]*\\$\\{`);
+    for (const name of readdirSync(rulesDir)) {
+      const text = readFileSync(join(rulesDir, name), 'utf8');
+      expect(text, `review/rules/${name}`).not.toMatch(assembled);
+    }
+  });
+
   it('applies patches that fail loudly when a path is wrong', () => {
     expect(() => applyPatch(base, [{ op: 'remove', path: '/paths/~1nowhere' }])).toThrow(
       /nothing at/,
     );
   });
 
+  // The table of every fixture against oasdiff, for a reviewer of the rules
+  // (PRINT_RULE_TABLE=1 npx vitest run review/test/rules.test.ts); the same
+  // catalogue is in docs/review.md (npm run review:rules).
   afterAll(() => {
+    if (!process.env.PRINT_RULE_TABLE) return;
     const levelOf = { error: 'ERR', warning: 'WARN', info: 'INFO' } as const;
     const rows = files.map((file) => {
       const fixture = load(file);
