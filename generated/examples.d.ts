@@ -13,6 +13,9 @@ export declare const examples: {
   readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
 };
 
+/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+export declare const unroutedError: components['schemas']['ApigError'];
+
 export interface Field {
   readonly type: string;
   readonly format?: string;

@@ -406,6 +406,13 @@ export const examples = {
   }
 };
 
+/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+export const unroutedError = {
+  "error_code": "APIGW.0101",
+  "error_msg": "The API does not exist or has not been published in the environment",
+  "request_id": "5c1e0f2a9b7d4e6f8a3b2c1d0e9f8a7b"
+};
+
 export const fields = {
   "PurchaseBase": {
     "id": {

@@ -354,8 +354,23 @@ export function fieldTable(document: JsonObject): Record<string, Record<string, 
 }
 
 /** generated/examples.js and .d.ts. */
+/** The example of the ApigError schema: the gateway's answer to a path it has no API for. */
+function unroutedError(document: JsonObject): Json {
+  const schema = objectAt(objectAt(objectAt(document.components).schemas).ApigError);
+  const [example] = Array.isArray(schema.examples) ? schema.examples : [];
+  if (example === undefined) {
+    throw new Error(
+      'components.schemas.ApigError has no example: its first is what the mock answers for a path no operation has',
+    );
+  }
+  return example;
+}
+
 export function renderExamples(document: JsonObject): { js: string; dts: string } {
   const js = `${banner('every named example, by operation and status; the fields of every object schema')}export const examples = ${JSON.stringify(exampleTable(document), null, 2)};
+
+/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+export const unroutedError = ${JSON.stringify(unroutedError(document), null, 2)};
 
 export const fields = ${JSON.stringify(fieldTable(document), null, 2)};
 `;
@@ -370,6 +385,9 @@ export interface NamedExample {
 export declare const examples: {
   readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
 };
+
+/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+export declare const unroutedError: components['schemas']['ApigError'];
 
 export interface Field {
   readonly type: string;

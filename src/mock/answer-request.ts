@@ -8,7 +8,7 @@
 // data behaviour (behaviours.ts): a list filtered and paged, an item looked
 // up, an unknown id 404.
 
-import { examples } from '../../generated/examples.js';
+import { examples, unroutedError } from '../../generated/examples.js';
 import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
 import { AUTH_HEADERS } from '../auth/auth-headers.js';
 import { defaultOf } from '../shared/operation-defaults.js';
@@ -73,10 +73,7 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
   if (found.operation === undefined) {
     return found.problem === 'malformed'
       ? errorAnswer(undefined, 400, { 'X-Mock-Problem': 'the path has a malformed percent-escape' })
-      : json(404, {
-          error_code: 'APIGW.0101',
-          error_msg: 'The API does not exist or has not been published in the environment',
-        });
+      : json(404, unroutedError);
   }
   const { operation } = found;
   if (!hasCredentials(request.headers)) return errorAnswer(operation, 401);

@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntaxErrorOffset } from '../../mock/dataset-file.ts';
-import { pageOf } from '../../src/mock/answer-request.ts';
+import { answer, pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
 import { type Json, loadContract } from '../support/contract.ts';
@@ -180,5 +180,25 @@ describe('syntaxErrorOffset: where broken --data JSON stops, on any Node', () =>
   it('reads strings longer than its window, and names where an unclosed one opens', () => {
     expect(syntaxErrorOffset(JSON.stringify({ long: 'x'.repeat(5_000) }))).toBe(-1);
     expect(syntaxErrorOffset(`{"long": "${'x'.repeat(5_000)}`)).toBe(9);
+  });
+});
+
+describe('a path no operation has', () => {
+  it("is answered 404 with the contract's ApigError example, a valid ApigError", () => {
+    const validate = validatorFor({ $ref: '#/components/schemas/ApigError' });
+    const contract = loadContract() as {
+      components: { schemas: { ApigError: { examples: Json[] } } };
+    };
+    const schema = contract.components.schemas.ApigError;
+    const got = answer(
+      {
+        url: new URL('http://127.0.0.1/v1.0/apigw/purchases/nothing-here'),
+        headers: new Headers({ 'X-Auth-Token': 'dev' }),
+      },
+      { data },
+    );
+    expect(got.status).toBe(404);
+    expect(got.body).toEqual(schema.examples[0]);
+    expect(validate(got.body), JSON.stringify(validate.errors)).toBe(true);
   });
 });
