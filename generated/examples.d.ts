@@ -13,7 +13,7 @@ export declare const examples: {
   readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
 };
 
-/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+/** The gateway's answer to a path it has no API for (ApigError's x-unrouted-error). */
 export declare const unroutedError: components['schemas']['ApigError'];
 
 export interface Field {

@@ -406,7 +406,7 @@ export const examples = {
   }
 };
 
-/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+/** The gateway's answer to a path it has no API for (ApigError's x-unrouted-error). */
 export const unroutedError = {
   "error_code": "APIGW.0101",
   "error_msg": "The API does not exist or has not been published in the environment",

@@ -189,15 +189,11 @@ export interface components {
          *     Dedicated-edition APIs on the same host use `APIC.xxxx`, and older pages
          *     print `APIG.0301` for the signature case, so no code format is imposed.
          *
-         *     The example is the gateway's answer to a path it has no API for, the one
-         *     error no operation documents (message as in Huawei's FAQ "How Do I Handle
-         *     the Error APIG.0101?", with the gateway's `APIGW.` prefix); the mock
-         *     answers unknown paths with it.
-         * @example {
-         *       "error_code": "APIGW.0101",
-         *       "error_msg": "The API does not exist or has not been published in the environment",
-         *       "request_id": "5c1e0f2a9b7d4e6f8a3b2c1d0e9f8a7b"
-         *     }
+         *     `x-unrouted-error` is the gateway's answer to a path it has no API for, the
+         *     one error no operation documents (message as in Huawei's FAQ "How Do I
+         *     Handle the Error APIG.0101?", with the gateway's `APIGW.` prefix); the mock
+         *     answers unknown paths with it. An extension, not `examples`: Prism would
+         *     serve a schema's example in place of the operations' own error examples.
          */
         ApigError: {
             /**

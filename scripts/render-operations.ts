@@ -354,22 +354,23 @@ export function fieldTable(document: JsonObject): Record<string, Record<string, 
 }
 
 /** generated/examples.js and .d.ts. */
-/** The example of the ApigError schema: the gateway's answer to a path it has no API for. */
+/** ApigError's `x-unrouted-error`: the gateway's answer to a path it has no API for. */
 function unroutedError(document: JsonObject): Json {
-  const schema = objectAt(objectAt(objectAt(document.components).schemas).ApigError);
-  const [example] = Array.isArray(schema.examples) ? schema.examples : [];
-  if (example === undefined) {
+  const body = objectAt(objectAt(objectAt(document.components).schemas).ApigError)[
+    'x-unrouted-error'
+  ];
+  if (body === undefined) {
     throw new Error(
-      'components.schemas.ApigError has no example: its first is what the mock answers for a path no operation has',
+      'components.schemas.ApigError has no x-unrouted-error: the body the mock answers for a path no operation has',
     );
   }
-  return example;
+  return body;
 }
 
 export function renderExamples(document: JsonObject): { js: string; dts: string } {
   const js = `${banner('every named example, by operation and status; the fields of every object schema')}export const examples = ${JSON.stringify(exampleTable(document), null, 2)};
 
-/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+/** The gateway's answer to a path it has no API for (ApigError's x-unrouted-error). */
 export const unroutedError = ${JSON.stringify(unroutedError(document), null, 2)};
 
 export const fields = ${JSON.stringify(fieldTable(document), null, 2)};
@@ -386,7 +387,7 @@ export declare const examples: {
   readonly [Id in OperationId]: { readonly [status: string]: readonly NamedExample[] };
 };
 
-/** The gateway's answer to a path it has no API for (the ApigError schema's example). */
+/** The gateway's answer to a path it has no API for (ApigError's x-unrouted-error). */
 export declare const unroutedError: components['schemas']['ApigError'];
 
 export interface Field {

@@ -17,6 +17,10 @@ export function createContractValidator(contract: JsonObject): (schema: Json) =>
   for (const keyword of Object.keys(contract)) {
     if (!ajv.RULES.keywords[keyword]) ajv.addKeyword({ keyword });
   }
+  // Extensions (`x-…`) annotate a schema; they validate nothing.
+  for (const keyword of extensionsIn(contract)) {
+    if (!ajv.RULES.keywords[keyword]) ajv.addKeyword({ keyword });
+  }
   ajv.addSchema({ ...contract, $id: contractId });
   const cache = new Map<string, ValidateFunction>();
   return (schema) => {
@@ -30,4 +34,16 @@ export function createContractValidator(contract: JsonObject): (schema: Json) =>
     }
     return validate;
   };
+}
+
+/** Every `x-…` key anywhere in `value`. */
+function extensionsIn(value: Json, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) extensionsIn(item, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.startsWith('x-')) found.add(key);
+      extensionsIn(inner as Json, found);
+    }
+  }
+  return found;
 }

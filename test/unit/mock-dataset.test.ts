@@ -184,12 +184,11 @@ describe('syntaxErrorOffset: where broken --data JSON stops, on any Node', () =>
 });
 
 describe('a path no operation has', () => {
-  it("is answered 404 with the contract's ApigError example, a valid ApigError", () => {
+  it("is answered 404 with the contract's x-unrouted-error, a valid ApigError", () => {
     const validate = validatorFor({ $ref: '#/components/schemas/ApigError' });
-    const contract = loadContract() as {
-      components: { schemas: { ApigError: { examples: Json[] } } };
-    };
-    const schema = contract.components.schemas.ApigError;
+    type Schemas = { ApigError: { 'x-unrouted-error': Json } };
+    const contract = loadContract() as { components: { schemas: Schemas } };
+    const unrouted = contract.components.schemas.ApigError['x-unrouted-error'];
     const got = answer(
       {
         url: new URL('http://127.0.0.1/v1.0/apigw/purchases/nothing-here'),
@@ -198,7 +197,7 @@ describe('a path no operation has', () => {
       { data },
     );
     expect(got.status).toBe(404);
-    expect(got.body).toEqual(schema.examples[0]);
+    expect(got.body).toEqual(unrouted);
     expect(validate(got.body), JSON.stringify(validate.errors)).toBe(true);
   });
 });
