@@ -9,6 +9,7 @@
 // unclassified, so no difference passes unseen whatever else changed.
 import type { JsonObject } from '../lib/json.ts';
 import { code } from './inert.ts';
+import type { SourceLocation, Step } from './locate.ts';
 import type { Operation } from './operations.ts';
 import type { RuleId } from './rule-ids.ts';
 import type { SchemaView } from './schema.ts';
@@ -27,6 +28,18 @@ export interface Change {
   operation: string | null;
   /** One Markdown sentence for the report and the changelog. */
   message: string;
+  /** Where it is, as logical steps on each side (locate.ts); dropped once located. */
+  at?: At;
+  /** Where it is in the head's files: the node, or its nearest ancestor that still exists. */
+  location?: SourceLocation;
+  /** Where it was in the base's files, when the head no longer has it. */
+  baseLocation?: SourceLocation;
+}
+
+/** A node's logical steps from the root, on each side (a side that lacks it has none). */
+export interface At {
+  base?: readonly Step[];
+  head?: readonly Step[];
 }
 
 export const kindOf: Record<Level, ChangeKind> = {
@@ -38,6 +51,8 @@ export const kindOf: Record<Level, ChangeKind> = {
 export interface Finding {
   operation: string | null;
   message: string;
+  /** Where below its subject it is (`properties`, `quota_left`), when the rule knows better than its reads. */
+  below?: readonly string[];
 }
 
 /** oasdiff's stability levels (`x-stability-level` on an operation); none is `stable`. */
@@ -177,4 +192,5 @@ export const change = (
   rule: string,
   operation: string | null,
   message: string,
-): Change => ({ kind, rule, operation, message });
+  at?: At,
+): Change => ({ kind, rule, operation, message, ...(at ? { at } : {}) });

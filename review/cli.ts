@@ -149,6 +149,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
       top,
       maxWork: args.maxWork,
       options: { policy },
+      sources: { base: base.sources, head: head.sources },
     },
     signal,
   );

@@ -9,6 +9,7 @@ import type { JsonObject } from '../lib/json.ts';
 import type { Change } from './change.ts';
 import type { CompareOptions } from './compare.ts';
 import { CannotReview } from './errors.ts';
+import type { SourceFiles } from './locate.ts';
 
 export interface ComparisonInput {
   base: JsonObject;
@@ -18,6 +19,8 @@ export interface ComparisonInput {
   /** Schema visits and value comparisons the comparison may spend. */
   maxWork: number;
   options: CompareOptions;
+  /** The files each side was bundled from: changes are located in them. */
+  sources: { base: SourceFiles; head: SourceFiles };
 }
 
 export type ComparisonOutcome =

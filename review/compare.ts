@@ -17,6 +17,7 @@ import {
 import { spend } from '../lib/work-budget.ts';
 import { catalogue } from './catalogue.ts';
 import {
+  type At,
   type Change,
   change,
   code,
@@ -32,10 +33,11 @@ import {
   type Subject,
   type Subjects,
 } from './change.ts';
+import type { Step } from './locate.ts';
 import { httpMethods, type Operation, operationsOf, pathVariables } from './operations.ts';
 import { typeMove } from './rules/keywords.ts';
 import { type SchemaView, viewSchema } from './schema.ts';
-import { childPairs } from './schema-children.ts';
+import { type ChildPair, childPairs } from './schema-children.ts';
 
 /** Per subject, every key some rule reads (and so explains). */
 const reads = new Map<Subject, Set<string>>();
@@ -47,20 +49,43 @@ for (const rule of catalogue) {
   }
 }
 
+interface Check {
+  rule: Rule;
+  find: (pair: Subjects[Subject]) => Finding[];
+  /** Where below its subject a finding is: the one key the check reads, if it reads one. */
+  detail: readonly string[];
+}
+
 /** Per subject, the rules that check it, in catalogue order: found once, not per node. */
 const checksOf = Object.fromEntries(
   (['document', 'operation', 'parameter', 'response', 'schema', 'parameterSchema'] as const).map(
     (subject) => [
       subject,
-      catalogue.flatMap((rule) => {
+      catalogue.flatMap((rule): Check[] => {
         const check = rule.checks[subject];
-        return check === undefined
-          ? []
-          : [{ rule, find: check.find as (pair: Subjects[Subject]) => Finding[] }];
+        if (check === undefined) return [];
+        const [only, ...more] = check.reads;
+        const detail = only !== undefined && more.length === 0 ? only.split('.') : [];
+        return [{ rule, find: check.find as Check['find'], detail }];
       }),
     ],
   ),
-) as Record<Subject, { rule: Rule; find: (pair: Subjects[Subject]) => Finding[] }[]>;
+) as Record<Subject, Check[]>;
+
+/** The steps of `at` on each side, and then `more`. */
+const below = (at: At, ...more: readonly Step[]): At => ({
+  ...(at.base ? { base: [...at.base, ...more] } : {}),
+  ...(at.head ? { head: [...at.head, ...more] } : {}),
+});
+
+/** Where an operation is, on each side, from its key (`GET /path`). */
+const atOperation = (key: string): At => {
+  const [method = '', ...path] = key.split(' ');
+  const steps = ['paths', path.join(' '), method.toLowerCase()];
+  return { base: steps, head: steps };
+};
+
+const stepsOf = (operation: Operation): Step[] => ['paths', operation.path, operation.method];
 
 /** Keys the comparer itself walks into (and so explains) on top of the rules' reads. */
 const walked: Record<Subject, readonly string[]> = {
@@ -118,14 +143,13 @@ class Comparison {
   run(): Change[] {
     const baseOperations = operationsOf(this.base);
     const headOperations = operationsOf(this.head);
-    this.apply('document', {
-      base: this.base,
-      head: this.head,
-      policy: this.policy,
-      baseOperations,
-      headOperations,
-    });
-    this.unread(null, '', this.base, this.head, explainedBy.document);
+    const root: At = { base: [], head: [] };
+    this.apply(
+      'document',
+      { base: this.base, head: this.head, policy: this.policy, baseOperations, headOperations },
+      root,
+    );
+    this.unread(null, '', this.base, this.head, explainedBy.document, root);
     for (const [key, baseOperation] of baseOperations) {
       const headOperation = headOperations.get(key);
       if (headOperation !== undefined) this.operation(baseOperation, headOperation);
@@ -133,12 +157,18 @@ class Comparison {
     return withoutDuplicates(this.changes);
   }
 
-  apply<S extends Subject>(subject: S, pair: Subjects[S]): void {
+  apply<S extends Subject>(subject: S, pair: Subjects[S], at: At): void {
     const body = subject === 'schema' && (pair as SchemaPair).where === '';
-    for (const { rule, find } of checksOf[subject]) {
+    for (const { rule, find, detail } of checksOf[subject]) {
       const id = body && rule.bodyId !== undefined ? rule.bodyId : rule.id;
       for (const found of find(pair as never)) {
-        this.changes.push(change(kindOf[rule.level], id, found.operation, found.message));
+        // A finding on the whole contract that names an operation is at that operation.
+        const where =
+          subject === 'document' && found.operation !== null ? atOperation(found.operation) : at;
+        const steps = found.below ?? detail;
+        this.changes.push(
+          change(kindOf[rule.level], id, found.operation, found.message, below(where, ...steps)),
+        );
       }
     }
   }
@@ -150,6 +180,7 @@ class Comparison {
     base: JsonObject,
     head: JsonObject,
     known: ReadonlySet<string>,
+    at: At,
     prefix = '',
   ): void {
     const keys = [...new Set([...Object.keys(base), ...Object.keys(head)])].filter(
@@ -158,12 +189,14 @@ class Comparison {
     );
     if (keys.length === 0) return;
     const what = keys.map((key) => code(key)).join(', ');
+    const steps = [...(prefix === '' ? [] : prefix.replace(/\.$/, '').split('.')), keys[0] ?? ''];
     this.changes.push(
       change(
         'unclassified',
         'unclassified',
         operation,
         `${where}${where === '' ? '' : ': '}${what} changed, which no review rule classifies: read the diff`,
+        below(at, ...steps),
       ),
     );
   }
@@ -191,8 +224,9 @@ class Comparison {
       baseDocument: this.base,
       headDocument: this.head,
     };
-    this.apply('operation', pair);
-    this.unread(head.key, 'the operation', base.raw, head.raw, explainedBy.operation);
+    const at: At = { base: stepsOf(base), head: stepsOf(head) };
+    this.apply('operation', pair, at);
+    this.unread(head.key, 'the operation', base.raw, head.raw, explainedBy.operation, at);
     const pathItem = (document: JsonObject, path: string) => {
       const item = objectAt(deref(document, objectAt(document.paths)[path]));
       return Object.fromEntries(
@@ -205,6 +239,7 @@ class Comparison {
       pathItem(this.base, base.path),
       pathItem(this.head, head.path),
       new Set(),
+      { base: ['paths', base.path], head: ['paths', head.path] },
     );
 
     const headParameters = pairedPathParameters(base, head);
@@ -213,43 +248,47 @@ class Comparison {
       const after = headParameters.get(key);
       const baseSchema = before && this.view(this.base, before.schema);
       const headSchema = after && this.view(this.head, after.schema);
-      this.apply('parameter', {
-        operation: pair,
-        key,
-        base: before,
-        head: after,
-        baseSchema,
-        headSchema,
-      });
+      const atParameter: At = {
+        base: [...stepsOf(base), { parameter: key }],
+        head: [...stepsOf(head), { parameter: after ? `${after.in} ${after.name}` : key }],
+      };
+      this.apply(
+        'parameter',
+        { operation: pair, key, base: before, head: after, baseSchema, headSchema },
+        atParameter,
+      );
       if (!before || !after || !baseSchema || !headSchema) continue;
       const where = `${key.split(' ')[0]} parameter ${code(key.split(' ').slice(1).join(' '))}`;
-      this.unread(head.key, where, before, after, explainedBy.parameter);
+      this.unread(head.key, where, before, after, explainedBy.parameter, atParameter);
       this.unread(
         head.key,
         `${where} schema`,
         baseSchema.merged,
         headSchema.merged,
         explainedBy.parameter,
+        atParameter,
         'schema.',
       );
       const parameter = { operation: pair, key, base: before, head: after, baseSchema, headSchema };
+      const atSchema = below(atParameter, 'schema');
       for (const child of childPairs(baseSchema, headSchema, '')) {
-        this.parameterSchema(parameter, where, child.where, child.base, child.head, new Set());
+        this.parameterSchema(parameter, where, child, atSchema, new Set());
       }
     }
 
     for (const status of new Set([...base.responses.keys(), ...head.responses.keys()])) {
       const before = base.responses.get(status);
       const after = head.responses.get(status);
-      this.apply('response', { operation: pair, status, base: before, head: after });
-      if (before && after) this.response(head, status, before, after);
+      const atResponse = below(at, 'responses', status);
+      this.apply('response', { operation: pair, status, base: before, head: after }, atResponse);
+      if (before && after) this.response(head, status, before, after, atResponse);
     }
   }
 
-  response(endpoint: Operation, status: string, base: JsonObject, head: JsonObject): void {
+  response(endpoint: Operation, status: string, base: JsonObject, head: JsonObject, at: At): void {
     const operation = endpoint.key;
     const where = `status ${code(status)}`;
-    this.unread(operation, where, base, head, explainedBy.response);
+    this.unread(operation, where, base, head, explainedBy.response, at);
     const baseHeaders = objectAt(base.headers);
     const headHeaders = objectAt(head.headers);
     for (const name of Object.keys(baseHeaders)) {
@@ -260,6 +299,7 @@ class Comparison {
         headerRest(this.base, baseHeaders[name]),
         headerRest(this.head, headHeaders[name]),
         new Set(),
+        below(at, 'headers', name),
       );
     }
     const headContent = objectAt(head.content);
@@ -267,12 +307,14 @@ class Comparison {
       const headMedia = headContent[mediaType];
       if (headMedia === undefined) continue;
       const label = mediaType === 'application/json' ? status : `${status} ${mediaType}`;
+      const atMedia = below(at, 'content', mediaType);
       this.unread(
         operation,
         `status ${code(label)}`,
         objectAt(baseMedia),
         objectAt(headMedia),
         new Set(['schema', 'example', 'examples']),
+        atMedia,
       );
       const baseSchema = objectAt(baseMedia).schema;
       const headSchema = objectAt(headMedia).schema;
@@ -283,10 +325,12 @@ class Comparison {
           { schema: baseSchema ?? null },
           { schema: headSchema ?? null },
           new Set(),
+          atMedia,
         );
         continue;
       }
-      this.walk(endpoint, label, '', baseSchema, headSchema, new Set());
+      const body = { where: '', base: baseSchema as Json, head: headSchema as Json };
+      this.walk(endpoint, label, body, below(atMedia, 'schema'), new Set());
     }
   }
 
@@ -294,12 +338,13 @@ class Comparison {
   parameterSchema(
     parameter: ParameterPair,
     label: string,
-    where: string,
-    baseSchema: Json,
-    headSchema: Json,
+    node: ChildPair,
+    parent: At,
     visiting: ReadonlySet<string>,
   ): void {
     spend();
+    const { where, base: baseSchema, head: headSchema } = node;
+    const at = stepsBelow(parent, node);
     const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
     if (refs !== ' ' && visiting.has(refs)) return;
     const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
@@ -309,7 +354,7 @@ class Comparison {
       base: this.view(this.base, baseSchema),
       head: this.view(this.head, headSchema),
     };
-    this.apply('parameterSchema', pair);
+    this.apply('parameterSchema', pair, at);
     const operation = parameter.operation.head.key;
     this.unread(
       operation,
@@ -317,9 +362,10 @@ class Comparison {
       pair.base.merged,
       pair.head.merged,
       explainedBy.parameterSchema,
+      at,
     );
     for (const child of childPairs(pair.base, pair.head, where)) {
-      this.parameterSchema(parameter, label, child.where, child.base, child.head, inside);
+      this.parameterSchema(parameter, label, child, at, inside);
     }
   }
 
@@ -327,13 +373,13 @@ class Comparison {
   walk(
     endpoint: Operation,
     response: string,
-    where: string,
-    baseSchema: Json | undefined,
-    headSchema: Json | undefined,
+    node: ChildPair,
+    parent: At,
     visiting: ReadonlySet<string>,
-    requiredIn?: { base: boolean; head: boolean },
   ): void {
     spend();
+    const { where, base: baseSchema, head: headSchema, requiredIn } = node;
+    const at = stepsBelow(parent, node);
     const refs = `${refOf(baseSchema)} ${refOf(headSchema)}`;
     if (refs !== ' ' && visiting.has(refs)) return;
     const inside = refs === ' ' ? visiting : new Set([...visiting, refs]);
@@ -350,15 +396,15 @@ class Comparison {
       policy: this.policy,
       ...(requiredIn ? { requiredIn } : {}),
     };
-    this.apply('schema', pair);
+    this.apply('schema', pair, at);
     const label =
       where === ''
         ? `status ${code(response)}: the response body`
         : `status ${code(response)}: response property ${code(where)}`;
-    this.unread(operation, label, pair.base.merged, pair.head.merged, explainedBy.schema);
+    this.unread(operation, label, pair.base.merged, pair.head.merged, explainedBy.schema, at);
     const documents = { base: this.base, head: this.head };
     for (const child of childPairs(pair.base, pair.head, where, documents)) {
-      this.walk(endpoint, response, child.where, child.base, child.head, inside, child.requiredIn);
+      this.walk(endpoint, response, child, at, inside);
     }
     const baseItems = pair.base.items;
     const headItems = pair.head.items;
@@ -373,10 +419,17 @@ class Comparison {
         { items: baseItems ?? null },
         { items: headItems ?? null },
         new Set(),
+        at,
       );
     }
   }
 }
+
+/** A child schema's steps on each side, below its parent's. */
+const stepsBelow = (parent: At, node: ChildPair): At => ({
+  ...(parent.base ? { base: [...parent.base, ...(node.baseSteps ?? [])] } : {}),
+  ...(parent.head ? { head: [...parent.head, ...(node.headSteps ?? [])] } : {}),
+});
 
 /**
  * The head's parameters, its path variables keyed by the base's names for
@@ -408,7 +461,7 @@ function headerRest(document: JsonObject, header: Json | undefined): JsonObject 
 function withoutDuplicates(changes: Change[]): Change[] {
   const seen = new Set<string>();
   return changes.filter((found) => {
-    const key = JSON.stringify(found);
+    const key = JSON.stringify([found.kind, found.rule, found.operation, found.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

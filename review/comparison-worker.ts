@@ -6,13 +6,14 @@ import { WorkBudgetExceeded, withWorkBudget } from '../lib/work-budget.ts';
 import { type CompareOptions, compareContracts } from './compare.ts';
 import type { ComparisonInput, ComparisonOutcome } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
+import { locateChanges } from './locate.ts';
 import { translationNotes } from './translations.ts';
 
 async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   try {
     const options: CompareOptions = input.options;
     const changes = withWorkBudget(input.maxWork, () =>
-      compareContracts(input.base, input.head, options),
+      locateChanges(compareContracts(input.base, input.head, options), input.sources),
     );
     const notes = await translationNotes(input.top, input.base, input.head);
     return { ok: true, changes, notes };

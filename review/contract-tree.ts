@@ -49,6 +49,8 @@ interface Walk {
   queue: string[];
   bytes: number;
   entries: number;
+  /** The text of every contract file read, by its path from the repository (`openapi/…`). */
+  texts: Map<string, string>;
 }
 
 const inside = (folder: string, path: string): boolean =>
@@ -63,12 +65,16 @@ function refuse(walk: Walk, path: string, line: number | undefined, why: string)
   );
 }
 
+/** What the guard read: a problem Redocly would report too, or the files' texts. */
+export type GuardOutcome = { problem: string } | { texts: ReadonlyMap<string, string> };
+
 /**
  * Checks `openapi/` under `top` and every file in it. Returns a problem that
- * Redocly would also report (a file that does not parse), or undefined;
- * throws ContractRefused when the tree breaks the trust model.
+ * Redocly would also report (a file that does not parse), or the texts of
+ * the contract's files (for locating findings, locate.ts); throws
+ * ContractRefused when the tree breaks the trust model.
  */
-export async function guardContractTree(top: string): Promise<string | undefined> {
+export async function guardContractTree(top: string): Promise<GuardOutcome> {
   const realTop = await realpath(top);
   const walk: Walk = {
     top: realTop,
@@ -77,16 +83,17 @@ export async function guardContractTree(top: string): Promise<string | undefined
     queue: [],
     bytes: 0,
     entries: 0,
+    texts: new Map(),
   };
   const folder = await realpath(walk.folder).catch(() => undefined);
-  if (folder === undefined) return undefined;
+  if (folder === undefined) return { texts: walk.texts };
   if (folder !== walk.folder) refuse(walk, walk.folder, undefined, 'openapi/ is a symlink');
   await listFolder(walk, folder, 0);
   for (let file = walk.queue.shift(); file !== undefined; file = walk.queue.shift()) {
     const problem = await checkFile(walk, file);
-    if (problem !== undefined) return problem;
+    if (problem !== undefined) return { problem };
   }
-  return undefined;
+  return { texts: walk.texts };
 }
 
 async function listFolder(walk: Walk, folder: string, depth: number): Promise<void> {
@@ -175,6 +182,7 @@ async function checkFile(walk: Walk, path: string): Promise<string | undefined> 
       if (typeof ref === 'string') await checkRef(walk, path, text, ref);
     }
   }
+  walk.texts.set(named(walk, path).split(sep).join('/'), text);
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import { fromRoot } from '../lib/paths.ts';
 import { bundleContract } from '../lib/redocly.ts';
 import { guardContractTree } from './contract-tree.ts';
 import { CannotReview } from './errors.ts';
+import type { SourceFiles } from './locate.ts';
 
 const exec = promisify(execFile);
 
@@ -22,6 +23,8 @@ export interface LoadedContract {
   document: JsonObject;
   /** Where it came from, for the report: `openapi/ (bundled)`. */
   source: string;
+  /** The files it was bundled from, to locate findings in (locate.ts). */
+  sources: SourceFiles;
 }
 
 export const contractEntry = 'openapi/openapi.yaml';
@@ -62,6 +65,8 @@ declare const guardedBrand: unique symbol;
 /** A work tree whose openapi/ passed guardContractTree: the only kind a tool may read. */
 export interface GuardedTree {
   readonly top: string;
+  /** The contract's files as the guard read them, by path from the repository. */
+  readonly texts: ReadonlyMap<string, string>;
   readonly [guardedBrand]: true;
 }
 
@@ -70,7 +75,10 @@ export interface GuardedTree {
  * problem Redocly would report too); throws ContractRefused past a bound.
  */
 async function guard(root: string): Promise<GuardedTree | string> {
-  return (await guardContractTree(root)) ?? ({ top: root } as GuardedTree);
+  const outcome = await guardContractTree(root);
+  return 'problem' in outcome
+    ? outcome.problem
+    : ({ top: root, texts: outcome.texts } as GuardedTree);
 }
 
 /**
@@ -115,7 +123,11 @@ export async function loadHead(head: GuardedTree, signal?: AbortSignal): Promise
       `redocly bundle of the working tree's ${contractEntry} failed: ${document}`,
     );
   }
-  return { document: openApi3(document, "the working tree's"), source: 'openapi/ bundled' };
+  return {
+    document: openApi3(document, "the working tree's"),
+    source: 'openapi/ bundled',
+    sources: { root: contractEntry, texts: head.texts },
+  };
 }
 
 /**
@@ -156,20 +168,24 @@ export async function loadBase(
     const bundled = await bundleAt(top, commit, signal);
     if (typeof bundled !== 'string') {
       return {
-        document: openApi3(bundled, `the base's (${commit.slice(0, 7)})`),
+        document: openApi3(bundled.document, `the base's (${commit.slice(0, 7)})`),
         source: 'openapi/ bundled',
+        sources: { root: contractEntry, texts: bundled.texts },
       };
     }
     bundleProblem = `bundling openapi/ failed: ${bundled}`;
   }
   if (present.has('generated/openapi.json')) {
-    const document: unknown = JSON.parse(
-      await git(top, ['show', `${commit}:generated/openapi.json`]),
-    );
+    const text = await git(top, ['show', `${commit}:generated/openapi.json`]);
+    const document: unknown = JSON.parse(text);
     if (isObject(document)) {
       return {
         document: openApi3(document, `the base's (${commit.slice(0, 7)})`),
         source: `generated/openapi.json (${bundleProblem})`,
+        sources: {
+          root: 'generated/openapi.json',
+          texts: new Map([['generated/openapi.json', text]]),
+        },
       };
     }
   }
@@ -183,7 +199,7 @@ async function bundleAt(
   top: string,
   commit: string,
   signal?: AbortSignal,
-): Promise<JsonObject | string> {
+): Promise<{ document: JsonObject; texts: ReadonlyMap<string, string> } | string> {
   const scratch = await mkdtemp(join(tmpdir(), 'contract-review-'));
   try {
     const archive = join(scratch, 'base.tar');
@@ -197,9 +213,12 @@ async function bundleAt(
       }
       throw error;
     });
-    const bundled = typeof tree === 'string' ? tree : await bundle(tree, signal);
+    if (typeof tree === 'string') return tree.replaceAll(`${scratch}/`, '');
+    const bundled = await bundle(tree, signal);
     // Name files as they are in the repository.
-    return typeof bundled === 'string' ? bundled.replaceAll(`${scratch}/`, '') : bundled;
+    return typeof bundled === 'string'
+      ? bundled.replaceAll(`${scratch}/`, '')
+      : { document: bundled, texts: tree.texts };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

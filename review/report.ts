@@ -133,9 +133,20 @@ export function renderGrouped(
     `### ${markdownOf(operationTitle(operation, operationIds))}`,
     '',
     ...(groups.get(operation) ?? []).map(
-      (found) => `- ${markdownOf(`${found.message} (${code(found.rule)})`)}`,
+      (found) => `- ${markdownOf(`${found.message} (${code(found.rule)})${placeOf(found)}`)}`,
     ),
   ]);
+}
+
+/** ` at `openapi/…yaml:12``, and where it was in the base when the head no longer has it. */
+export function placeOf(found: Change): string {
+  const { location, baseLocation } = found;
+  const here = location === undefined ? '' : `${location.file}:${location.line}`;
+  if (baseLocation === undefined) return here === '' ? '' : `, at ${code(here)}`;
+  const was = `${baseLocation.file}:${baseLocation.line}`;
+  return here === ''
+    ? `, was at ${code(was)} in the base`
+    : `, at ${code(here)} (was at ${code(was)} in the base)`;
 }
 
 export const operationTitle = (

@@ -15,6 +15,18 @@ export interface ChildPair {
   head: Json;
   /** For a property: whether its parent requires it, on each side. */
   requiredIn?: { base: boolean; head: boolean };
+  /** The keys from the parent schema to this one, on each side (locate.ts). */
+  baseSteps?: readonly string[];
+  headSteps?: readonly string[];
+}
+
+/** The same steps on both sides. */
+const steps = (...keys: string[]) => ({ baseSteps: keys, headSteps: keys });
+
+/** A branch's place: `oneOf` items come first in alternativesOf, then `anyOf`'s. */
+function branchSteps(view: SchemaView, index: number): string[] {
+  const oneOf = Array.isArray(view.merged.oneOf) ? view.merged.oneOf.length : 0;
+  return index < oneOf ? ['oneOf', String(index)] : ['anyOf', String(index - oneOf)];
 }
 
 const below = (where: string, step: string): string =>
@@ -119,24 +131,28 @@ export function childPairs(
       base: baseChild,
       head: headChild,
       requiredIn: { base: base.required.has(name), head: head.required.has(name) },
+      ...steps('properties', name),
     });
   }
   if (base.items !== undefined && head.items !== undefined) {
-    children.push({ where: `${where}[]`, base: base.items, head: head.items });
+    children.push({ where: `${where}[]`, base: base.items, head: head.items, ...steps('items') });
   }
   const baseTuple = base.merged.prefixItems;
   const headTuple = head.merged.prefixItems;
   if (Array.isArray(baseTuple) && Array.isArray(headTuple)) {
     baseTuple.forEach((item, index) => {
       const other = headTuple[index];
-      if (other !== undefined)
-        children.push({ where: `${where}[${index}]`, base: item, head: other });
+      if (other !== undefined) {
+        const at = steps('prefixItems', String(index));
+        children.push({ where: `${where}[${index}]`, base: item, head: other, ...at });
+      }
     });
   }
   const baseExtra = base.merged.additionalProperties;
   const headExtra = head.merged.additionalProperties;
   if (valueSchema(baseExtra) && valueSchema(headExtra)) {
-    children.push({ where: below(where, '.*'), base: baseExtra, head: headExtra });
+    const at = steps('additionalProperties');
+    children.push({ where: below(where, '.*'), base: baseExtra, head: headExtra, ...at });
   }
   // Branches of alternatives both sides have, matched, when they differ.
   if (documents !== undefined) {
@@ -149,6 +165,8 @@ export function childPairs(
           where: `${where}<branch ${pair.head + 1}>`,
           base: before[pair.base] as Json,
           head: after[pair.head] as Json,
+          baseSteps: branchSteps(base, pair.base),
+          headSteps: branchSteps(head, pair.head),
         });
       }
     }

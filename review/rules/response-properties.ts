@@ -110,9 +110,10 @@ export function existenceRules(): Rule[] {
                 property.required === required &&
                 writeOnlyChild(pair, side, property.name) === writeOnly,
             )
-            .map(({ name }) =>
-              at(pair, side === 'base' ? ' removed' : ' added', join(pair.where, name)),
-            ),
+            .map(({ name }) => ({
+              ...at(pair, side === 'base' ? ' removed' : ' added', join(pair.where, name)),
+              below: ['properties', name],
+            })),
       },
     },
   }));
