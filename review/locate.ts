@@ -59,6 +59,8 @@ interface Place {
 }
 
 const MAX_HOPS = 32;
+/** Places tried in one search through `allOf` members. */
+const MAX_SEARCH = 256;
 
 const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
 const unescapePointer = (token: string): string =>
@@ -152,22 +154,24 @@ export function locator(
     return undefined;
   };
 
-  /** `key` of a schema, looked for in its `allOf` members (and theirs) when it has none itself. */
-  const inSchema = (place: Place, key: string, budget: { hops: number }): Place | undefined => {
+  /**
+   * The places `key` may be below a schema: its own, then its `allOf`
+   * members' (and theirs), each member followed through its `$ref`.
+   */
+  const candidates = (place: Place, key: string, budget: { hops: number }): Place[] => {
+    const found: Place[] = [];
     const own = child(place, key);
-    if (own !== undefined) return own;
+    if (own !== undefined) found.push(own);
     const members = child(place, 'allOf');
     const list = members && resolveAlias(members.file, members.node);
-    if (!isSeq(list)) return undefined;
+    if (!isSeq(list)) return found;
     for (let index = 0; index < list.items.length; index += 1) {
       budget.hops += 1;
-      if (budget.hops > MAX_HOPS) return undefined;
+      if (budget.hops > MAX_SEARCH) return found;
       const member = child(members as Place, String(index));
-      if (member === undefined) continue;
-      const found = inSchema(deref(member), key, budget);
-      if (found !== undefined) return found;
+      if (member !== undefined) found.push(...candidates(deref(member), key, budget));
     }
-    return undefined;
+    return found;
   };
 
   /** A parameter by `in` and name among an operation's parameters, then its path item's. */
@@ -188,28 +192,38 @@ export function locator(
     return undefined;
   };
 
+  /** The deepest place `steps` reach from `start`, trying each allOf member a key may be in. */
+  const descend = (
+    start: Place,
+    steps: readonly Step[],
+    index: number,
+    trail: readonly Place[],
+    budget: { hops: number },
+  ): { place: Place; reached: number } => {
+    const step = steps[index];
+    if (step === undefined) return { place: start, reached: index };
+    const here = deref(start);
+    const next =
+      typeof step === 'string'
+        ? candidates(here, step, budget)
+        : [parameter(here, trail.at(-1), step.parameter)].filter((found) => found !== undefined);
+    let best = { place: here, reached: index };
+    for (const place of next) {
+      const found = descend(place, steps, index + 1, [...trail, here], budget);
+      if (found.reached > best.reached) best = found;
+      if (best.reached === steps.length || budget.hops > MAX_SEARCH) break;
+    }
+    return best;
+  };
+
   return (steps) => {
     const root = parse(files.root);
     if (root === null) return undefined;
-    let place: Place = { file: files.root, node: root.document.contents, pointer: '', offset: 0 };
-    const trail: Place[] = [];
-    let exact = true;
-    for (const step of steps) {
-      const here = deref(place);
-      const next =
-        typeof step === 'string'
-          ? inSchema(here, step, { hops: 0 })
-          : parameter(here, trail.at(-1), step.parameter);
-      if (next === undefined) {
-        exact = false;
-        place = here;
-        break;
-      }
-      trail.push(here);
-      place = next;
-    }
+    const start: Place = { file: files.root, node: root.document.contents, pointer: '', offset: 0 };
+    const { place: reached, reached: depth } = descend(start, steps, 0, [], { hops: 0 });
+    const exact = depth === steps.length;
     // A node that is a `$ref` is where the reference leads (its own file, from line 1).
-    if (exact) place = deref(place);
+    const place = exact ? deref(reached) : reached;
     const lines = parse(place.file)?.lines;
     const position = lines?.linePos(place.offset) ?? { line: 1, col: 1 };
     return {
