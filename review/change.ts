@@ -34,6 +34,22 @@ export interface Change {
   location?: SourceLocation;
   /** Where it was in the base's files, when the head no longer has it. */
   baseLocation?: SourceLocation;
+  /** The entry of openapi/review-exceptions.yaml that allows it (exceptions.ts). */
+  accepted?: ReviewException;
+}
+
+/** One entry of openapi/review-exceptions.yaml: exactly one finding it allows, and who said so. */
+export interface ReviewException {
+  rule: string;
+  /** `GET /path`, or null for the whole contract. */
+  operation: string | null;
+  /** The file and the JSON pointer in it of the finding's place (`location`, or `base_location` for a removal). */
+  file: string;
+  pointer: string;
+  reason: string;
+  approved_by: string;
+  /** `YYYY-MM-DD`: from the next day on the entry is an error. */
+  expires: string;
 }
 
 /** A node's logical steps from the root, on each side (a side that lacks it has none). */

@@ -7,7 +7,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type JsonObject, objectAt } from '../lib/json.ts';
-import { parseReviewArgs, type ReviewArgs, usage } from './args.ts';
+import {
+  defaultReport,
+  parseReviewArgs,
+  type ReportFormat,
+  type ReviewArgs,
+  usage,
+} from './args.ts';
 import { type Change, code, defaultPolicy } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
 import { startComparison } from './compare-within.ts';
@@ -23,10 +29,11 @@ import {
   resolveCommit,
 } from './load.ts';
 import { contractStats, operationsOf } from './operations.ts';
-import { type DocsLocation, renderReport } from './report.ts';
+import { type DocsLocation, type Review, renderReport } from './report.ts';
+import { renderGithub } from './report-github.ts';
+import { renderJson } from './report-json.ts';
 import { judge, shownVersion, type Verdict } from './verdict.ts';
 
-const defaultReport = 'build/review/report.md';
 const docsPath = 'build/docs/index.html';
 // The artifact name .github/workflows/pull-request.yml uploads the docs under.
 const docsArtifact = 'api-docs';
@@ -165,7 +172,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   const changelog = await readFile(join(top, changelogFile), 'utf8').catch(() => '# Changelog\n');
   const operationIds = operationIdsOf(base.document, head.document);
 
-  const report = renderReport({
+  const review: Review = {
     base: {
       label: commit.startsWith(args.base)
         ? code(commit.slice(0, 7))
@@ -190,18 +197,35 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
       ...notesFor(args, changes, versions, changelog),
       ...untranslated,
     ],
-  });
-  process.stdout.write(report);
-  const output = args.output === undefined ? join(top, defaultReport) : resolve(args.output);
-  await mkdir(dirname(output), { recursive: true });
-  await writeFile(output, report);
-  console.error(`wrote ${relative(process.cwd(), output) || output}`);
-
+  };
   const changelogWritten = args.changelog
     ? await recordChangelog({ top, changes, versions, verdict, operationIds }, changelog)
     : true;
+  const exitCode = verdict.passed && changelogWritten ? 0 : 1;
+  await writeReports(args, top, review, exitCode);
   for (const problem of verdict.problems) console.error(`review failed: ${plainOf(problem)}`);
-  return verdict.passed && changelogWritten ? 0 : 1;
+  return exitCode;
+}
+
+const renderers: Record<ReportFormat, (review: Review, exitCode: number) => string> = {
+  markdown: (review) => renderReport(review),
+  json: renderJson,
+  github: (review) => renderGithub(review),
+};
+
+/** Every report asked for: to its file (folders made), or to stdout. */
+async function writeReports(args: ReviewArgs, top: string, review: Review, exitCode: number) {
+  for (const { format, file } of args.outputs) {
+    const text = renderers[format](review, exitCode);
+    if (file === undefined) {
+      process.stdout.write(text);
+      continue;
+    }
+    const output = file === defaultReport ? join(top, defaultReport) : resolve(file);
+    await mkdir(dirname(output), { recursive: true });
+    await writeFile(output, text);
+    console.error(`wrote ${relative(process.cwd(), output) || output}`);
+  }
 }
 
 /** The review, or a CannotReview once `seconds` have passed (its child processes are killed). */

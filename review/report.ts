@@ -138,10 +138,13 @@ export function renderGrouped(
   ]);
 }
 
-/** ` at `openapi/…yaml:12``, and where it was in the base when the head no longer has it. */
-export function placeOf(found: Change): string {
+/**
+ * ` at `openapi/…yaml:12``, and where it was in the base when the head no
+ * longer has it; `baseOnly` says the base's place alone (GitHub annotates the head's).
+ */
+export function placeOf(found: Change, baseOnly = false): string {
   const { location, baseLocation } = found;
-  const here = location === undefined ? '' : `${location.file}:${location.line}`;
+  const here = location === undefined || baseOnly ? '' : `${location.file}:${location.line}`;
   if (baseLocation === undefined) return here === '' ? '' : `, at ${code(here)}`;
   const was = `${baseLocation.file}:${baseLocation.line}`;
   return here === ''
