@@ -17,8 +17,12 @@ import type { SchemaView } from './schema.ts';
 /** error: fails the review; warning: listed, may break some clients; info: safe. */
 export type Level = 'error' | 'warning' | 'info';
 
-/** How the report and CHANGELOG group a change. */
-export type ChangeKind = 'breaking' | 'warning' | 'non-breaking' | 'unclassified';
+/**
+ * How the report and CHANGELOG group a change. `check`: not a change for
+ * clients but something CI would refuse (a stale translation, a stale
+ * generated/), which fails the review first.
+ */
+export type ChangeKind = 'breaking' | 'warning' | 'non-breaking' | 'unclassified' | 'check';
 
 export interface Change {
   kind: ChangeKind;

@@ -22,7 +22,10 @@ export function changelogEntry(
 ): string {
   const lines = [`## ${markdownOf(version)}`];
   for (const { kind, title } of headings) {
-    const ofKind = changes.filter((found) => found.kind === kind);
+    // The exceptions file is the review's, not a change clients see.
+    const ofKind = changes.filter(
+      (found) => found.kind === kind && !found.rule.startsWith('review-exception-'),
+    );
     if (ofKind.length === 0) continue;
     lines.push('', `### ${title}`, '');
     for (const found of ofKind) {

@@ -18,6 +18,8 @@ import { type Change, code, defaultPolicy } from './change.ts';
 import { changelogEntry, changelogFile, hasSection, withEntry } from './changelog.ts';
 import { startComparison } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
+import { applyExceptions } from './exceptions.ts';
+import { generatedFindings } from './generated-check.ts';
 import { plainOf } from './inert.ts';
 import { lintContract } from './lint.ts';
 import {
@@ -84,12 +86,6 @@ function notesFor(
   changelog: string,
 ): string[] {
   const notes: string[] = [];
-  const breaking = changes.some((found) => found.kind === 'breaking');
-  if (changes.length > 0 && !breaking && versions.head === versions.base) {
-    notes.push(
-      `${code('info.version')} is still ${shownVersion(versions.head)}: bump the minor (additions) or patch (documentation) version so CHANGELOG.md can record these changes.`,
-    );
-  }
   if (
     !args.changelog &&
     versions.head !== undefined &&
@@ -142,6 +138,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   const guarded = await checkHead(top);
   const comparison = startComparison();
   const linting = lintContract(guarded, signal);
+  const generating = generatedFindings(top, signal);
   const [base, head, configEdited] = await Promise.all([
     loadBase(top, commit, signal),
     loadHead(guarded, signal),
@@ -149,7 +146,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   ]);
   const policy = defaultPolicy();
   policy.deprecationDays = { ...policy.deprecationDays, ...args.deprecationDays };
-  const { changes, notes: untranslated } = await comparison.run(
+  const compared = await comparison.run(
     {
       base: base.document,
       head: head.document,
@@ -161,14 +158,23 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
     signal,
   );
   const lint = await linting;
+  const applied = applyExceptions(
+    [...compared, ...(await generating)],
+    { base: base.sources, head: head.sources },
+    policy.today,
+  );
+  const { changes } = applied;
   const versions = { base: versionOf(base.document), head: versionOf(head.document) };
-  const verdict = judge({
-    changes,
-    baseVersion: versions.base,
-    headVersion: versions.head,
-    allowBreaking: args.allowBreaking,
-    allowUnclassified: args.allowUnclassified,
-  });
+  const verdict = judge(
+    {
+      changes,
+      baseVersion: versions.base,
+      headVersion: versions.head,
+      allowBreaking: args.allowBreaking,
+      allowUnclassified: args.allowUnclassified,
+    },
+    applied.problems,
+  );
   const changelog = await readFile(join(top, changelogFile), 'utf8').catch(() => '# Changelog\n');
   const operationIds = operationIdsOf(base.document, head.document);
 
@@ -192,11 +198,8 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
     verdict,
     docs: docsLocation(top),
     operationIds,
-    notes: [
-      ...(configEdited ? [configNote] : []),
-      ...notesFor(args, changes, versions, changelog),
-      ...untranslated,
-    ],
+    notes: [...(configEdited ? [configNote] : []), ...notesFor(args, changes, versions, changelog)],
+    exceptions: applied.uses,
   };
   const changelogWritten = args.changelog
     ? await recordChangelog({ top, changes, versions, verdict, operationIds }, changelog)

@@ -24,16 +24,13 @@ export interface ComparisonInput {
 }
 
 export type ComparisonOutcome =
-  | { ok: true; changes: Change[]; notes: string[] }
+  | { ok: true; changes: Change[] }
   | { ok: false; cannotReview: boolean; message: string };
 
 /** A worker that has started loading the comparer, waiting for the two contracts. */
 export interface PendingComparison {
-  /** The changes and translation notes, or a CannotReview when the deadline or the budget ended the work. */
-  run(
-    input: ComparisonInput,
-    deadline: AbortSignal,
-  ): Promise<{ changes: Change[]; notes: string[] }>;
+  /** The changes and the translation findings, or a CannotReview when the deadline or the budget ended the work. */
+  run(input: ComparisonInput, deadline: AbortSignal): Promise<Change[]>;
 }
 
 /**
@@ -65,7 +62,7 @@ export function startComparison(): PendingComparison {
         worker.once('message', (outcome: ComparisonOutcome) => {
           settle();
           void worker.terminate();
-          if (outcome.ok) resolve({ changes: outcome.changes, notes: outcome.notes });
+          if (outcome.ok) resolve(outcome.changes);
           else if (outcome.cannotReview) reject(new CannotReview(outcome.message));
           else reject(new Error(outcome.message));
         });

@@ -7,7 +7,7 @@ import { type CompareOptions, compareContracts } from './compare.ts';
 import type { ComparisonInput, ComparisonOutcome } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
 import { locateChanges } from './locate.ts';
-import { translationNotes } from './translations.ts';
+import { translationFindings } from './translations.ts';
 
 async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   try {
@@ -15,8 +15,13 @@ async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
     const changes = withWorkBudget(input.maxWork, () =>
       locateChanges(compareContracts(input.base, input.head, options), input.sources),
     );
-    const notes = await translationNotes(input.top, input.base, input.head);
-    return { ok: true, changes, notes };
+    const translations = await translationFindings(
+      input.top,
+      input.base,
+      input.head,
+      input.sources,
+    );
+    return { ok: true, changes: [...changes, ...translations] };
   } catch (error) {
     if (error instanceof CannotReview || error instanceof WorkBudgetExceeded) {
       return { ok: false, cannotReview: true, message: error.message };

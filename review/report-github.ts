@@ -14,6 +14,7 @@ const commandOf: Record<ChangeKind, 'error' | 'warning' | 'notice'> = {
   warning: 'warning',
   'non-breaking': 'notice',
   unclassified: 'error',
+  check: 'error',
 };
 
 /** A command's message: `%`, CR and LF escaped. */

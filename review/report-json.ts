@@ -16,6 +16,7 @@ const levelOf: Record<ChangeKind, 'error' | 'warning' | 'info'> = {
   warning: 'warning',
   'non-breaking': 'info',
   unclassified: 'error',
+  check: 'error',
 };
 
 const place = (location: SourceLocation | undefined) =>
@@ -68,6 +69,7 @@ export function renderJson(review: Review, exitCode: number): string {
         warning: count('warning'),
         non_breaking: count('non-breaking'),
         unclassified: count('unclassified'),
+        check: count('check'),
         accepted: review.changes.filter((found) => found.accepted !== undefined).length,
       },
       findings: review.changes.map((found) => findingOf(found, review)),

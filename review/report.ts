@@ -3,6 +3,7 @@
 // lint, the changes grouped by operation, a few numbers, and where the built
 // docs are. Every text that comes from a contract goes through markdownOf.
 import { type Change, type ChangeKind, code } from './change.ts';
+import { exceptionsFile, type ListedException } from './exceptions.ts';
 import { markdownOf } from './inert.ts';
 import type { LintResult } from './lint.ts';
 import type { ContractStats } from './operations.ts';
@@ -35,9 +36,12 @@ export interface Review {
   operationIds: ReadonlyMap<string, string>;
   /** Things worth saying that do not fail the review. */
   notes: readonly string[];
+  /** Each entry of openapi/review-exceptions.yaml and what it allowed. */
+  exceptions?: readonly { entry: ListedException; allowed: readonly Change[] }[];
 }
 
 const sections: readonly { kind: ChangeKind; title: string }[] = [
+  { kind: 'check', title: 'What CI would refuse (fix before merging)' },
   { kind: 'breaking', title: 'Breaking changes' },
   { kind: 'warning', title: 'Warnings (may break some clients)' },
   { kind: 'non-breaking', title: 'Non-breaking changes' },
@@ -60,11 +64,15 @@ export function renderReport(review: Review): string {
       `## ${title}`,
       '',
       ...renderGrouped(
-        review.changes.filter((found) => found.kind === kind),
+        review.changes.filter((found) => found.kind === kind && !found.accepted),
         review.operationIds,
       ),
       '',
     ]),
+    '## Exceptions (openapi/review-exceptions.yaml)',
+    '',
+    ...renderExceptions(review),
+    '',
     '## Stats',
     '',
     ...renderStats(review.base.stats, review.head.stats),
@@ -87,11 +95,29 @@ function renderSides({ base, head }: Review): string[] {
 }
 
 export const countOf = (changes: readonly Change[], kind: ChangeKind): number =>
-  changes.filter((found) => found.kind === kind).length;
+  changes.filter((found) => found.kind === kind && !found.accepted).length;
+
+/** Each entry, with the finding it allowed (or none). */
+function renderExceptions(review: Review): string[] {
+  const uses = review.exceptions ?? [];
+  if (uses.length === 0) return ['None.'];
+  return uses.flatMap(({ entry, allowed }) => [
+    `- ${markdownOf(`${code(`${exceptionsFile}:${entry.line}`)}: ${code(entry.rule)} on ${entry.operation === null ? 'the whole contract' : code(entry.operation)} at ${code(`${entry.file}#${entry.pointer}`)}; ${code(entry.reason)}, approved by ${code(entry.approved_by)}, until ${code(entry.expires)}`)}`,
+    ...(allowed.length === 0
+      ? ['  - allowed nothing']
+      : allowed.map((found) => `  - allowed: ${markdownOf(`${found.message}${placeOf(found)}`)}`)),
+  ]);
+}
 
 function renderResult(review: Review): string[] {
   const { changes, verdict } = review;
-  const counts = `${countOf(changes, 'breaking')} breaking, ${countOf(changes, 'warning')} warnings, ${countOf(changes, 'non-breaking')} non-breaking, ${countOf(changes, 'unclassified')} unclassified`;
+  const accepted = changes.filter((found) => found.accepted).length;
+  const checks = countOf(changes, 'check');
+  const counts = [
+    `${countOf(changes, 'breaking')} breaking, ${countOf(changes, 'warning')} warnings, ${countOf(changes, 'non-breaking')} non-breaking, ${countOf(changes, 'unclassified')} unclassified`,
+    ...(checks > 0 ? [`${checks} that CI would refuse`] : []),
+    ...(accepted > 0 ? [`${accepted} accepted by exceptions`] : []),
+  ].join(', ');
   const outcome =
     changes.length === 0 ? 'no changes between the base and the head contract.' : `${counts}.`;
   return [

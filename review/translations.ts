@@ -1,28 +1,47 @@
-// What the review says about translations: the texts a change adds or edits
-// that a translation overlay (openapi/translations/<lang>.yaml) leaves
-// untranslated, either missing or still translating the previous English.
-// A note, not a failure: `npm test` already fails on a missing one.
+// What the review says about translations (openapi/translations/<lang>.yaml),
+// as findings on the overlay's lines:
+// - an action whose target this change removed, or a text this change adds
+//   or edits that the overlay leaves untranslated (or still translating the
+//   previous English): `npm run generate` and `npm test` refuse both, so the
+//   review fails first, saying what to do;
+// - every translated text this change adds, edits or removes, old and new
+//   (inert): the Chinese reference is half of what is published, and a
+//   reviewer who reads only the report must see its changes.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JsonObject } from '../lib/json.ts';
-import { checkTranslation } from '../lib/translations/check.ts';
+import { isObject, type JsonObject } from '../lib/json.ts';
+import { type Action, actionsOf, checkTranslation } from '../lib/translations/check.ts';
 import { overlayFile, translationLanguages, translationsDir } from '../lib/translations/files.ts';
 import { type Text, translatableTexts } from '../lib/translations/texts.ts';
-import { code } from './change.ts';
+import { type Change, code } from './change.ts';
+import { checkIds } from './check-ids.ts';
 import { CannotReview } from './errors.ts';
+import type { SourceFiles, SourceLocation } from './locate.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
 
-/** One note per language whose overlay leaves a text of this change untranslated. */
-export async function translationNotes(
+const lineAt = (file: string, line: number): SourceLocation => ({
+  file,
+  line,
+  column: 1,
+  pointer: '/actions',
+  exact: true,
+});
+
+/** `file:line: …` as translation problems are written: the line. */
+const lineOf = (problem: string): number => Number(/^[^:]+:(\d+):/.exec(problem)?.[1] ?? 1);
+
+/** Per language, the findings on its overlay. */
+export async function translationFindings(
   top: string,
   base: JsonObject,
   head: JsonObject,
-): Promise<string[]> {
+  sources: { base: SourceFiles; head: SourceFiles },
+): Promise<Change[]> {
   const before = new Map(translatableTexts(base).map((text) => [keyOf(text), text.english]));
   const changedByThisChange = (text: Text) => before.get(keyOf(text)) !== text.english;
   refuseNonFileOverlays(top);
-  const notes: string[] = [];
+  const findings: Change[] = [];
   for (const language of translationLanguages(top)) {
     const label = overlayFile(language);
     const report = await checkTranslation(head, join(top, label), label).catch((error: unknown) => {
@@ -32,26 +51,90 @@ export async function translationNotes(
     if (report.refused.length > 0) {
       throw new CannotReview(`the head's ${report.refused.join('; ')}`);
     }
+    for (const problem of report.dangling) {
+      findings.push({
+        kind: 'check',
+        rule: checkIds.translationTargetRemoved,
+        operation: null,
+        message: `${code(problem)}: remove the action or point it at the new location (${code('npm run generate')} refuses it)`,
+        location: lineAt(label, lineOf(problem)),
+      });
+    }
     const untranslated = [
       ...report.missing
         .filter(changedByThisChange)
-        .map((text) => `${located(text)} (no translation)`),
+        .map((text) => ({ text, why: 'no translation' })),
       ...report.outdated
         .filter(changedByThisChange)
-        .map((text) => `${located(text)} (the translation still follows the previous English)`),
+        .map((text) => ({ text, why: 'the translation still follows the previous English' })),
     ];
-    if (report.dangling.length > 0) {
-      notes.push(
-        `${code(label)} has ${report.dangling.length} action(s) whose target this change removed, which ${code('npm run generate')} refuses: ${report.dangling.map((problem) => code(problem)).join('; ')}. Remove them or point them at the new location.`,
-      );
+    for (const { text, why } of untranslated) {
+      findings.push({
+        kind: 'check',
+        rule: checkIds.textUntranslated,
+        operation: null,
+        message: `${code(text.key)} at ${code(text.pointer || '/')} is left untranslated in ${code(label)} (${why}): update the action's ${code('update')} and ${code('x-english')}, then run ${code('npm run generate')}`,
+        location: lineAt(label, 1),
+      });
     }
-    if (untranslated.length > 0) {
-      notes.push(
-        `this change leaves ${untranslated.length} text(s) untranslated in ${code(label)}: ${untranslated.join('; ')}. Update the action's ${code('update')} and ${code('x-english')}.`,
-      );
+    findings.push(...textEdits(label, sources));
+  }
+  return findings;
+}
+
+/** Each translated text by action target and key, with its line. */
+function translatedTexts(files: SourceFiles, label: string) {
+  const text = files.texts.get(label);
+  const actions: Action[] | string = text === undefined ? [] : actionsOf(text, label);
+  const texts = new Map<string, { target: string; key: string; text: string; line: number }>();
+  if (typeof actions === 'string') return texts;
+  for (const action of actions) {
+    if (typeof action.target !== 'string' || !isObject(action.update)) continue;
+    for (const [key, value] of Object.entries(action.update)) {
+      if (typeof value !== 'string') continue;
+      texts.set(`${action.target} ${key}`, {
+        target: action.target,
+        key,
+        text: value,
+        line: action.line,
+      });
     }
   }
-  return notes;
+  return texts;
+}
+
+/** The translated texts this change adds, edits or removes, old and new. */
+function textEdits(label: string, sources: { base: SourceFiles; head: SourceFiles }): Change[] {
+  const before = translatedTexts(sources.base, label);
+  const after = translatedTexts(sources.head, label);
+  const edits: Change[] = [];
+  const edit = (message: string, where: Partial<Change>) =>
+    edits.push({
+      kind: 'non-breaking',
+      rule: checkIds.chineseTextChanged,
+      operation: null,
+      message,
+      ...where,
+    });
+  for (const [id, now] of after) {
+    const was = before.get(id);
+    const what = `${label}: ${code(now.key)} of ${code(now.target)}`;
+    if (was === undefined) {
+      edit(`${what} translated: ${code(now.text)}`, { location: lineAt(label, now.line) });
+    } else if (was.text !== now.text) {
+      edit(`${what}: ${code(was.text)} → ${code(now.text)}`, { location: lineAt(label, now.line) });
+    }
+  }
+  for (const [id, was] of before) {
+    if (after.has(id)) continue;
+    edit(
+      `${label}: ${code(was.key)} of ${code(was.target)} no longer translated (was ${code(was.text)})`,
+      {
+        baseLocation: lineAt(label, was.line),
+      },
+    );
+  }
+  return edits;
 }
 
 /** An overlay name that is not a file (a folder `x.yaml`) cannot be compared: exit 2, not a crash. */
@@ -66,5 +149,3 @@ function refuseNonFileOverlays(top: string): void {
     }
   }
 }
-
-const located = (text: Text) => `${code(text.key)} at ${code(text.pointer || '/')}`;

@@ -2,6 +2,7 @@
 // allowed breaking change still needs a new major `info.version`, so a
 // client pinned to ^1 never receives it.
 import { type Change, code } from './change.ts';
+import { checkIds } from './check-ids.ts';
 
 export interface Verdict {
   passed: boolean;
@@ -30,9 +31,47 @@ export const nextMajor = (version: string | undefined): string =>
 export const shownVersion = (version: string | undefined): string =>
   version === undefined ? 'none' : code(version);
 
-export function judge(input: VerdictInput): Verdict {
-  const problems = [...unclassifiedProblems(input), ...breakingProblems(input)];
-  return { passed: problems.length === 0, problems };
+/** Changes an exception allowed count for nothing here; `problems` are the review's own checks'. */
+export function judge(input: VerdictInput, problems: readonly string[] = []): Verdict {
+  const open = { ...input, changes: input.changes.filter((found) => !found.accepted) };
+  const all = [
+    ...checkProblems(open),
+    ...unclassifiedProblems(open),
+    ...breakingProblems(open),
+    ...versionProblems(open),
+    ...problems,
+  ];
+  return { passed: all.length === 0, problems: all };
+}
+
+/** What CI would refuse fails here first; each finding says how to fix it. */
+function checkProblems({ changes }: VerdictInput): string[] {
+  const count = changes.filter((found) => found.kind === 'check').length;
+  if (count === 0) return [];
+  return [
+    `${count} finding${count === 1 ? '' : 's'} that CI would refuse (see "What CI would refuse"): each says the command that fixes it.`,
+  ];
+}
+
+/** Changes the exceptions file makes are the review's business, not the contract's version's. */
+const ownEdits: ReadonlySet<string> = new Set([
+  checkIds.exceptionAdded,
+  checkIds.exceptionChanged,
+  checkIds.exceptionRemoved,
+]);
+
+/**
+ * The one version policy (README, docs/review.md): any change clients see,
+ * the Chinese texts included, ships in a new info.version: a major for a
+ * breaking one (breakingProblems), a minor or a patch otherwise.
+ */
+function versionProblems({ changes, baseVersion, headVersion }: VerdictInput): string[] {
+  const seen = changes.filter((found) => found.kind !== 'check' && !ownEdits.has(found.rule));
+  if (seen.length === 0 || seen.some((found) => found.kind === 'breaking')) return [];
+  if (headVersion !== undefined && headVersion !== baseVersion) return [];
+  return [
+    `${code('info.version')} is still ${shownVersion(headVersion)}: every change clients see ships in a new version. Bump the minor (additions) or the patch (documentation, translations) in openapi/openapi.yaml, and record it with ${code('npm run review -- --base <ref> --changelog')}.`,
+  ];
 }
 
 /** A difference no rule classifies fails until a person has read it and says so. */

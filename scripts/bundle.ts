@@ -1,7 +1,7 @@
 // Step 1 of `npm run generate`: bundle the multi-file contract in openapi/ into
 // one document (YAML for people, JSON for code), as Redocly resolves it.
 
-import { bundleContract } from '../lib/redocly.ts';
+import { bundleContract, type RedoclyOptions } from '../lib/redocly.ts';
 import { generatedBanner, hashComment } from './generated-header.ts';
 
 export interface Bundle {
@@ -9,8 +9,9 @@ export interface Bundle {
   json: string;
 }
 
-export async function renderBundle(): Promise<Bundle> {
-  const bundle = await bundleContract();
+/** The bundle of `root`'s openapi/ (this repository's by default). */
+export async function renderBundle(root?: string, options?: RedoclyOptions): Promise<Bundle> {
+  const bundle = await bundleContract(root, 'yaml', options);
   if (!bundle.ok) throw new Error(bundle.problem);
   const banner = generatedBanner('openapi/openapi.yaml (redocly bundle)');
   return {

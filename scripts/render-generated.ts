@@ -1,6 +1,8 @@
 // Everything generated/ should contain (and the mock's src/mock/dataset.json,
 // which ships with the package), rendered in memory, so that `generate` writes it
 // and `check:generated` compares it.
+import { repoRoot } from '../lib/paths.ts';
+import type { RedoclyOptions } from '../lib/redocly.ts';
 import { renderBundle } from './bundle.ts';
 import { renderTypes } from './generate-types.ts';
 import { renderDataset } from './render-dataset.ts';
@@ -11,14 +13,25 @@ import {
   translationLanguages,
 } from './translations/bundle.ts';
 
-export async function renderGenerated(): Promise<Map<string, string>> {
-  const bundle = await renderBundle();
+/**
+ * Every generated file, by path, from `root`'s openapi/ (this repository's
+ * by default; the review passes a pull request's, with its own Redocly
+ * configuration, so that the base's generator judges the head's data).
+ */
+export async function renderGenerated(
+  root = repoRoot,
+  options: RedoclyOptions = {},
+): Promise<Map<string, string>> {
+  const bundle = await renderBundle(root, options);
   const english = JSON.parse(bundle.json);
   const [types, ...translated] = await Promise.all([
     renderTypes(bundle.yaml),
-    ...translationLanguages().map(
+    ...translationLanguages(root).map(
       async (language) =>
-        [translatedBundleFile(language), await renderTranslatedBundle(english, language)] as const,
+        [
+          translatedBundleFile(language),
+          await renderTranslatedBundle(english, language, root, options),
+        ] as const,
     ),
   ]);
   const operations = renderOperations(english);

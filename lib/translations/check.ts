@@ -22,7 +22,7 @@ export interface TranslationReport {
   refused: string[];
 }
 
-interface Action {
+export interface Action {
   line: number;
   target: unknown;
   update: unknown;
@@ -61,8 +61,13 @@ export function targetProblem(target: string): string | undefined {
 }
 
 async function readActions(file: string, label: string): Promise<Action[] | string> {
+  return actionsOf(await readFile(file, 'utf8'), label);
+}
+
+/** The actions of an Overlay's text, each with its line, or what is wrong with it (`file:line:col: …`). */
+export function actionsOf(text: string, label: string): Action[] | string {
   const lineCounter = new LineCounter();
-  const document = parseDocument(await readFile(file, 'utf8'), { lineCounter });
+  const document = parseDocument(text, { lineCounter });
   const [error] = document.errors;
   if (error !== undefined) {
     const { line, col } = lineCounter.linePos(error.pos[0]);

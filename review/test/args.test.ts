@@ -20,7 +20,10 @@ describe('parseReviewArgs', () => {
       allowBreaking: true,
       allowUnclassified: false,
       changelog: true,
-      output: 'r.md',
+      outputs: [
+        { format: 'markdown', file: undefined },
+        { format: 'markdown', file: 'r.md' },
+      ],
       timeoutSeconds: 120,
       maxWork: 5_000_000,
       deprecationDays: { beta: 0, stable: 0 },

@@ -63,13 +63,17 @@ describe('npm run review, end to end', () => {
   });
 
   it('fails a planted breaking change, naming it and the version to bump to', async () => {
-    // The detail operation stops documenting 404.
-    await edit(detailPath(), '    "404":\n      $ref: ../components/responses/NotFound.yaml\n', '');
+    // The group-name filter of the groups list becomes required.
+    await edit(
+      join(repo, 'openapi/components/parameters/GroupNameFilter.yaml'),
+      'required: false',
+      'required: true',
+    );
     const run = await review(repo, '--base', 'HEAD');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('**Result: FAILED**: 1 breaking');
     expect(run.stdout).toContain(
-      '### `GET /v1.0/apigw/purchases/groups/{purchase_id}` (`getPurchasedGroup`)\n\n- status `404` removed (`response-non-success-status-removed`)',
+      '### `GET /v1.0/apigw/purchases/groups` (`listPurchasedGroups`)\n\n- query parameter `group_name` became required (`request-parameter-became-required`), at `openapi/components/parameters/GroupNameFilter.yaml:3`',
     );
     expect(run.stderr).toContain('--allow-breaking');
     expect(run.stderr).toContain('from `1.0.0` to `2.0.0`');
@@ -99,7 +103,7 @@ describe('npm run review, end to end', () => {
     expect(await readFile(join(repo, 'review.md'), 'utf8')).toBe(run.stdout);
     const changelog = await readFile(join(repo, 'CHANGELOG.md'), 'utf8');
     expect(changelog).toContain(
-      '## 2.0.0\n\n### Breaking\n\n- `GET /v1.0/apigw/purchases/groups/{purchase_id}` (`getPurchasedGroup`): status `404` removed.',
+      '## 2.0.0\n\n### Breaking\n\n- `GET /v1.0/apigw/purchases/groups` (`listPurchasedGroups`): query parameter `group_name` became required.',
     );
     expect(changelog.indexOf('## 2.0.0')).toBeLessThan(changelog.indexOf('## 1.0.0'));
   });

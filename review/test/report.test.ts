@@ -35,7 +35,8 @@ describe('renderReport', () => {
       '**Result: passed**: no changes between the base and the head contract.',
     );
     expect(text).toContain('`redocly lint` on the head contract: clean (0 errors, 0 warnings).');
-    expect(text.match(/^None\.$/gm)).toHaveLength(4);
+    // Six sections: CI checks, the four kinds of change, and exceptions.
+    expect(text.match(/^None\.$/gm)).toHaveLength(6);
   });
 
   it('groups changes under their operation, with the operationId and the rule', () => {

@@ -24,19 +24,67 @@ describe('judge', () => {
     expect(judge({ ...input, allowUnclassified: true })).toEqual({ passed: true, problems: [] });
   });
 
-  it('passes without breaking changes, whatever the versions', () => {
-    expect(
-      judge({
-        changes: [addition],
-        baseVersion: '1.0.0',
-        headVersion: '1.0.0',
-        allowBreaking: false,
-        allowUnclassified: false,
-      }),
-    ).toEqual({
-      passed: true,
-      problems: [],
+  it('passes a non-breaking change in a new minor or patch version', () => {
+    for (const headVersion of ['1.1.0', '1.0.1']) {
+      expect(
+        judge({
+          changes: [addition],
+          baseVersion: '1.0.0',
+          headVersion,
+          allowBreaking: false,
+          allowUnclassified: false,
+        }),
+      ).toEqual({ passed: true, problems: [] });
+    }
+  });
+
+  it('fails a non-breaking change whose info.version did not move (the one version policy)', () => {
+    const verdict = judge({
+      changes: [addition],
+      baseVersion: '1.0.0',
+      headVersion: '1.0.0',
+      allowBreaking: false,
+      allowUnclassified: false,
     });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.problems.map(plainOf)).toEqual([
+      expect.stringMatching(
+        /^`info\.version` is still `1\.0\.0`: every change clients see ships in a new version/,
+      ),
+    ]);
+  });
+
+  it('asks no version for what only the exceptions file or a CI check says, nor for an accepted change', () => {
+    const own: Change = {
+      kind: 'warning',
+      rule: 'review-exception-added',
+      operation: null,
+      message: 'x',
+    };
+    const check: Change = { kind: 'check', rule: 'generated-stale', operation: null, message: 'x' };
+    const input = {
+      baseVersion: '1.0.0',
+      headVersion: '1.0.0',
+      allowBreaking: false,
+      allowUnclassified: false,
+    };
+    expect(judge({ ...input, changes: [own] })).toEqual({ passed: true, problems: [] });
+    expect(judge({ ...input, changes: [check] }).problems).toEqual([
+      expect.stringContaining('1 finding that CI would refuse'),
+    ]);
+    const accepted: Change = {
+      ...breaking,
+      accepted: {
+        rule: breaking.rule,
+        operation: breaking.operation,
+        file: 'openapi/x.yaml',
+        pointer: '/a',
+        reason: 'r',
+        approved_by: 'a',
+        expires: '2099-01-01',
+      },
+    };
+    expect(judge({ ...input, changes: [accepted] })).toEqual({ passed: true, problems: [] });
   });
 
   it('fails a breaking change that is not allowed, and asks for the major bump too', () => {

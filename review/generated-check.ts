@@ -1,0 +1,35 @@
+// Whether the head's generated/ is what the base's generator makes of the
+// head's openapi/ (base code, head data: the head's generator is never
+// run). CI's `npm run check:generated` would refuse a stale generated/, so
+// the review finds it first. The generator runs in a child process that the
+// review's deadline kills (it is synchronous work on pull-request data), with
+// the review's own Redocly configuration.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromRoot } from '../lib/paths.ts';
+import { runNode } from '../lib/run-node.ts';
+import { type Change, code } from './change.ts';
+import { checkIds } from './check-ids.ts';
+import { CannotReview } from './errors.ts';
+import { reviewConfig } from './load.ts';
+
+const child = fromRoot('review/generated-check-child.ts');
+const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
+
+/** A finding per stale or missing file under `top`; none when `top` has no generated/. */
+export async function generatedFindings(top: string, signal?: AbortSignal): Promise<Change[]> {
+  if (!existsSync(join(top, 'generated'))) return [];
+  const run = await runNode([tsx, child, top, reviewConfig], { cwd: top, signal });
+  if (run.code !== 0) {
+    const said = (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' ');
+    throw new CannotReview(`the base's generator could not render the head's openapi/: ${said}`);
+  }
+  const stale = JSON.parse(run.stdout) as { file: string; missing: boolean }[];
+  return stale.map(({ file, missing }) => ({
+    kind: 'check',
+    rule: checkIds.generatedStale,
+    operation: null,
+    message: `${code(file)} is ${missing ? 'missing' : 'stale'}: it is not what ${code('npm run generate')} makes of the head's openapi/. Run ${code('npm run generate')} and commit the result (CI's ${code('npm run check:generated')} refuses it)`,
+    location: { file, line: 1, column: 1, pointer: '', exact: !missing },
+  }));
+}
