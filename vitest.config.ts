@@ -14,6 +14,7 @@ const ownProcesses = [
   'test/spec/docs.test.ts',
   'test/spec/lint.test.ts',
   'review/test/cli.test.ts',
+  'review/test/formats.test.ts',
   'review/test/hostile.test.ts',
   'review/test/bounded.test.ts',
   'review/test/load.test.ts',

@@ -79,12 +79,7 @@ interface Versions {
 }
 
 /** What the report should point out without failing the review. */
-function notesFor(
-  args: ReviewArgs,
-  changes: readonly Change[],
-  versions: Versions,
-  changelog: string,
-): string[] {
+function notesFor(args: ReviewArgs, versions: Versions, changelog: string): string[] {
   const notes: string[] = [];
   if (
     !args.changelog &&
@@ -198,7 +193,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
     verdict,
     docs: docsLocation(top),
     operationIds,
-    notes: [...(configEdited ? [configNote] : []), ...notesFor(args, changes, versions, changelog)],
+    notes: [...(configEdited ? [configNote] : []), ...notesFor(args, versions, changelog)],
     exceptions: applied.uses,
   };
   const changelogWritten = args.changelog

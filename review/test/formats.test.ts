@@ -2,7 +2,8 @@
 // finding on its file and line (a component file, not the root), a removal
 // with the base's place, the JSON valid against review/report.schema.json,
 // GitHub workflow commands that a contract value cannot forge, and the
-// --format/--output pairing.
+// --format/--output pairing; and a breaking change allowed by its entry in
+// openapi/review-exceptions.yaml.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,11 @@ import { type CommandResult, runNode } from '../../lib/run-node.ts';
 import { git } from '../../test/support/git-repo.ts';
 import { parseReviewArgs } from '../args.ts';
 import type { Change } from '../change.ts';
+import { exceptionsFile } from '../exceptions.ts';
 import type { Review } from '../report.ts';
 import { escapeData, escapeProperty, renderGithub } from '../report-github.ts';
 import { renderJson } from '../report-json.ts';
+import { entry } from './exception-entry.ts';
 
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 const script = fromRoot('review/cli.ts');
@@ -205,5 +208,106 @@ describe('workflow commands from hostile contract values', () => {
     const report = JSON.parse(renderJson(reviewOf([hostile]), 1));
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.findings[0].location.file).toBe('openapi/we,ird:name.yaml');
+  });
+});
+
+describe('an exception, end to end', () => {
+  let repo = '';
+  const review = (...args: string[]) =>
+    runNode([fromRoot('node_modules/tsx/dist/cli.mjs'), fromRoot('review/cli.ts'), ...args], {
+      cwd: repo,
+      env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
+    });
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'review-exceptions-'));
+    await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
+    await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'contract');
+    const parameter = join(repo, 'openapi/components/parameters/GroupNameFilter.yaml');
+    await writeFile(
+      parameter,
+      (await readFile(parameter, 'utf8')).replace('required: false', 'required: true'),
+    );
+    const root = join(repo, 'openapi/openapi.yaml');
+    await writeFile(
+      root,
+      (await readFile(root, 'utf8')).replace(/^ {2}version: \d+/m, '  version: 99'),
+    );
+  });
+  afterAll(() => rm(repo, { recursive: true, force: true }));
+
+  it('passes a breaking change its entry allows, in a new major, listing what it allowed', async () => {
+    const refused = await review('--base', 'HEAD');
+    expect(refused.code).toBe(1);
+    await writeFile(join(repo, exceptionsFile), `exceptions:\n${entry({ expires: '2099-12-31' })}`);
+    const run = await review(
+      '--base',
+      'HEAD',
+      '--format',
+      'json',
+      '--output',
+      'r.json',
+      '--format',
+      'markdown',
+    );
+    expect(run.code, run.stdout).toBe(0);
+    const report = JSON.parse(await readFile(join(repo, 'r.json'), 'utf8'));
+    expect(report.counts).toMatchObject({ breaking: 0, accepted: 1 });
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        id: 'request-parameter-became-required',
+        accepted: expect.objectContaining({ approved_by: 'api-review@example.com' }),
+      }),
+    );
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ id: 'review-exception-added', kind: 'warning' }),
+    );
+    expect(run.stdout).toContain('## Exceptions (openapi/review-exceptions.yaml)');
+    expect(run.stdout).toMatch(/ {2}- allowed: query parameter `group_name` became required/);
+  });
+});
+
+describe('generated/ judged by the base generator, end to end', () => {
+  let repo = '';
+  const review = (...args: string[]) =>
+    runNode([tsx, script, ...args], {
+      cwd: repo,
+      env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
+    });
+
+  beforeAll(async () => {
+    repo = await mkdtemp(join(tmpdir(), 'review-generated-'));
+    for (const path of ['openapi', 'generated', 'src/mock/dataset.json', 'redocly.yaml']) {
+      await cp(join(repoRoot, path), join(repo, path), { recursive: true });
+    }
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'contract and generated/');
+  });
+  afterAll(() => rm(repo, { recursive: true, force: true }));
+
+  it('fails a head whose generated/ is not what npm run generate makes of its openapi/', async () => {
+    const fresh = await review('--base', 'HEAD', '--format', 'json');
+    expect(JSON.parse(fresh.stdout).counts.check).toBe(0);
+    const root = join(repo, 'openapi/openapi.yaml');
+    await writeFile(
+      root,
+      (await readFile(root, 'utf8')).replace(
+        /^ {2}version: (\d+)\.(\d+)\.\d+/m,
+        '  version: $1.$2.99',
+      ),
+    );
+    const run = await review('--base', 'HEAD', '--format', 'json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    const stale = report.findings.filter((found: { id: string }) => found.id === 'generated-stale');
+    expect(stale.map((found: { location: { file: string } }) => found.location.file)).toContain(
+      'generated/openapi.json',
+    );
+    expect(stale[0].message).toContain('Run `npm run generate` and commit the result');
+    expect(report.reasons).toContainEqual(expect.stringContaining('that CI would refuse'));
   });
 });

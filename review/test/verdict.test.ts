@@ -84,7 +84,14 @@ describe('judge', () => {
         expires: '2099-01-01',
       },
     };
-    expect(judge({ ...input, changes: [accepted] })).toEqual({ passed: true, problems: [] });
+    // Accepted, it fails nothing itself, but still needs its new major.
+    expect(judge({ ...input, changes: [accepted] }).problems).toEqual([
+      expect.stringContaining('A breaking change must bump the major version'),
+    ]);
+    expect(judge({ ...input, headVersion: '2.0.0', changes: [accepted] })).toEqual({
+      passed: true,
+      problems: [],
+    });
   });
 
   it('fails a breaking change that is not allowed, and asks for the major bump too', () => {
