@@ -86,3 +86,73 @@ describe('the pull-request workflow treats the pull request as untrusted', () =>
     }
   });
 });
+
+describe('the review comment workflow writes from the default branch only', () => {
+  interface Step {
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+  }
+  const workflow = parse(readFileSync(new URL('review-comment.yml', folder), 'utf8')) as {
+    permissions: Record<string, string>;
+    on: { workflow_run?: { workflows: string[]; types: string[] } };
+    jobs: Record<
+      string,
+      { permissions: Record<string, string>; 'timeout-minutes'?: number; steps: Step[] }
+    >;
+  };
+  const reviewed = parse(readFileSync(new URL('pull-request.yml', folder), 'utf8')) as {
+    name: string;
+  };
+  const jobs = Object.values(workflow.jobs);
+
+  it('runs when the pull-request workflow completes, with no token by default', () => {
+    expect(Object.keys(workflow.on)).toEqual(['workflow_run']);
+    expect(workflow.on.workflow_run?.workflows).toEqual([reviewed.name]);
+    expect(workflow.permissions).toEqual({});
+  });
+
+  it('may write pull-request comments and read artifacts, nothing else', () => {
+    for (const job of jobs) {
+      expect(job.permissions).toEqual({ actions: 'read', 'pull-requests': 'write' });
+      expect(job['timeout-minutes']).toBeGreaterThan(0);
+    }
+  });
+
+  it('checks out no ref of the head, pins every action, and runs only its own script', () => {
+    for (const step of jobs.flatMap((job) => job.steps)) {
+      if (step.uses !== undefined) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      if (step.uses?.startsWith('actions/checkout@')) {
+        expect(step.with?.ref).toBeUndefined();
+        expect(step.with?.repository).toBeUndefined();
+        expect(step.with?.['persist-credentials']).toBe(false);
+      }
+      if (step.uses?.startsWith('actions/download-artifact@')) {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template.
+        expect(step.with?.['run-id']).toBe('${{ github.event.workflow_run.id }}');
+      }
+    }
+    const runs = jobs.flatMap((job) => job.steps).flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toEqual([
+      'npm ci --no-audit --no-fund',
+      'node --import tsx review/pr-comment.ts "$RUNNER_TEMP/contract-review"',
+    ]);
+  });
+
+  it('gets the artifact the review job uploads, holding the JSON report', () => {
+    const job = (
+      parse(readFileSync(new URL('pull-request.yml', folder), 'utf8')) as {
+        jobs: { review: { steps: Step[] } };
+      }
+    ).jobs.review;
+    const upload = job.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    const download = jobs
+      .flatMap((each) => each.steps)
+      .find((step) => step.uses?.startsWith('actions/download-artifact@'));
+    expect(download?.with?.name).toBe(upload?.with?.name);
+    const review = job.steps.find((step) => step.run?.includes('review/cli.ts'));
+    expect(review?.run).toContain('--format json --output ../review/report.json');
+    expect(review?.run).toContain('--format github');
+    expect(upload?.with?.path).toBe('review/');
+  });
+});
