@@ -3,7 +3,10 @@
 // two paths over its shared components). Each size runs the real CLI in a
 // temporary git repository: the base commit is the contract, the head edits
 // every operation's description and removes one status, so the review has
-// work to report. Speed is reported here, never asserted in a test.
+// work to report. A last row reviews this repository's own tree as a pull
+// request meets it (openapi/ in its files, translations, generated/ checked
+// by the generator). Each row also gives the size of the JSON report.
+// Speed is reported here, never asserted in a test.
 
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -80,8 +83,62 @@ async function timeReview(label: string, copies: number | null): Promise<string>
       times.push(performance.now() - started);
       code = result.code;
     }
-    times.sort((a, b) => a - b);
-    return `| ${label} | ${paths} | ${(median(times) / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} |`;
+    return row(label, paths, times, code, await jsonBytes(repo));
+  } finally {
+    await rm(repo, { recursive: true, force: true });
+  }
+}
+
+function row(label: string, paths: number, times: number[], code: unknown, json: string): string {
+  times.sort((a, b) => a - b);
+  return `| ${label} | ${paths} | ${(median(times) / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} | ${json} |`;
+}
+
+/** The size of the JSON report of one more run (untimed); '–' where the CLI has no --format. */
+async function jsonBytes(repo: string): Promise<string> {
+  const out = join(repo, 'r.json');
+  const result = await runNode([tsx, cli, '--base', 'HEAD', '--format', 'json', '--output', out], {
+    cwd: repo,
+  });
+  if (result.code === 2) return '–';
+  return `${((await readFile(out)).length / 1024).toFixed(1)} kB`;
+}
+
+/** This repository's tree, as a pull request that edits one description meets the review. */
+async function timeThisTree(): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), 'review-bench-tree-'));
+  try {
+    for (const path of ['openapi', 'generated', 'src/mock/dataset.json', 'redocly.yaml']) {
+      await cp(fromRoot(path), join(repo, path), { recursive: true });
+    }
+    git(repo, 'init', '-q', '-b', 'main');
+    commitAll(repo, 'base');
+    const file = join(repo, 'openapi/components/schemas/PurchaseBase.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'No bound is documented.',
+        'No bound is documented (edited).',
+      ),
+    );
+    const times: number[] = [];
+    let code: number | string | null = null;
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      const result = await runNode([tsx, cli, '--base', 'HEAD', '--output', join(repo, 'r.md')], {
+        cwd: repo,
+      });
+      times.push(performance.now() - started);
+      code = result.code;
+    }
+    const paths = Object.keys((await contract(null)).paths).length;
+    return row(
+      "this repository's tree (files, translations, generated/)",
+      paths,
+      times,
+      code,
+      await jsonBytes(repo),
+    );
   } finally {
     await rm(repo, { recursive: true, force: true });
   }
@@ -90,8 +147,9 @@ async function timeReview(label: string, copies: number | null): Promise<string>
 console.log(
   `Node ${process.version}; git ${execFileSync('git', ['--version']).toString().trim()}\n`,
 );
-console.log('| contract | paths | median wall | runs | exit |');
-console.log('|---|---:|---:|---|---:|');
+console.log('| contract | paths | median wall | runs | exit | JSON report |');
+console.log('|---|---:|---:|---|---:|---:|');
 console.log(await timeReview('this contract (goal ≤ 1.5 s)', null));
 console.log(await timeReview('300 paths', 150));
 console.log(await timeReview('2,000 paths (goal ≤ 5 s)', 1000));
+console.log(await timeThisTree());

@@ -9,7 +9,11 @@
 // unclassified, so no difference passes unseen whatever else changed.
 import type { JsonObject } from '../lib/json.ts';
 import { code } from './inert.ts';
-import type { SourceLocation, Step } from './locate.ts';
+import type { SourceLocation } from './locate.ts';
+import type { At } from './steps.ts';
+
+export type { At };
+
 import type { Operation } from './operations.ts';
 import type { RuleId } from './rule-ids.ts';
 import type { SchemaView } from './schema.ts';
@@ -54,12 +58,6 @@ export interface ReviewException {
   approved_by: string;
   /** `YYYY-MM-DD`: from the next day on the entry is an error. */
   expires: string;
-}
-
-/** A node's logical steps from the root, on each side (a side that lacks it has none). */
-export interface At {
-  base?: readonly Step[];
-  head?: readonly Step[];
 }
 
 export const kindOf: Record<Level, ChangeKind> = {

@@ -25,6 +25,7 @@ import { lintContract } from './lint.ts';
 import {
   checkHead,
   configChanged,
+  contractEntry,
   gitTopLevel,
   loadBase,
   loadHead,
@@ -132,10 +133,11 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   // contracts are compared: it is only needed for the report.
   const guarded = await checkHead(top);
   const comparison = startComparison();
+  comparison.prepare('head', { root: contractEntry, texts: guarded.texts });
   const linting = lintContract(guarded, signal);
   const generating = generatedFindings(top, signal);
   const [base, head, configEdited] = await Promise.all([
-    loadBase(top, commit, signal),
+    loadBase(top, commit, signal, (files) => comparison.prepare('base', files)),
     loadHead(guarded, signal),
     configChanged(top, commit),
   ]);

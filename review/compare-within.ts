@@ -29,6 +29,8 @@ export type ComparisonOutcome =
 
 /** A worker that has started loading the comparer, waiting for the two contracts. */
 export interface PendingComparison {
+  /** Hands the worker one side's files, to parse while the contracts are bundled. */
+  prepare(side: 'base' | 'head', files: SourceFiles): void;
   /** The changes and the translation findings, or a CannotReview when the deadline or the budget ended the work. */
   run(input: ComparisonInput, deadline: AbortSignal): Promise<Change[]>;
 }
@@ -48,6 +50,7 @@ export function startComparison(): PendingComparison {
     failed = error;
   });
   return {
+    prepare: (side, files) => worker.postMessage({ kind: 'sources', side, files }),
     run: (input, deadline) =>
       new Promise((resolve, reject) => {
         if (failed !== undefined) {
@@ -75,7 +78,7 @@ export function startComparison(): PendingComparison {
           // Terminated by the deadline: the deadline's own rejection says so (cli.ts).
           reject(new CannotReview('the comparison stopped before it finished'));
         });
-        worker.postMessage(input);
+        worker.postMessage({ kind: 'run', input });
       }),
   };
 }

@@ -33,11 +33,11 @@ import {
   type Subject,
   type Subjects,
 } from './change.ts';
-import type { Step } from './locate.ts';
 import { httpMethods, type Operation, operationsOf, pathVariables } from './operations.ts';
 import { typeMove } from './rules/keywords.ts';
 import { type SchemaView, viewSchema } from './schema.ts';
 import { type ChildPair, childPairs } from './schema-children.ts';
+import { extend, type Path, rootPath, type Step } from './steps.ts';
 
 /** Per subject, every key some rule reads (and so explains). */
 const reads = new Map<Subject, Set<string>>();
@@ -74,18 +74,19 @@ const checksOf = Object.fromEntries(
 
 /** The steps of `at` on each side, and then `more`. */
 const below = (at: At, ...more: readonly Step[]): At => ({
-  ...(at.base ? { base: [...at.base, ...more] } : {}),
-  ...(at.head ? { head: [...at.head, ...more] } : {}),
+  ...(at.base ? { base: extend(at.base, more) } : {}),
+  ...(at.head ? { head: extend(at.head, more) } : {}),
 });
 
 /** Where an operation is, on each side, from its key (`GET /path`). */
 const atOperation = (key: string): At => {
   const [method = '', ...path] = key.split(' ');
-  const steps = ['paths', path.join(' '), method.toLowerCase()];
+  const steps = extend(rootPath, ['paths', path.join(' '), method.toLowerCase()]);
   return { base: steps, head: steps };
 };
 
-const stepsOf = (operation: Operation): Step[] => ['paths', operation.path, operation.method];
+const pathOf = (operation: Operation): Path =>
+  extend(rootPath, ['paths', operation.path, operation.method]);
 
 /** Keys the comparer itself walks into (and so explains) on top of the rules' reads. */
 const walked: Record<Subject, readonly string[]> = {
@@ -143,7 +144,7 @@ class Comparison {
   run(): Change[] {
     const baseOperations = operationsOf(this.base);
     const headOperations = operationsOf(this.head);
-    const root: At = { base: [], head: [] };
+    const root: At = { base: rootPath, head: rootPath };
     this.apply(
       'document',
       { base: this.base, head: this.head, policy: this.policy, baseOperations, headOperations },
@@ -224,7 +225,7 @@ class Comparison {
       baseDocument: this.base,
       headDocument: this.head,
     };
-    const at: At = { base: stepsOf(base), head: stepsOf(head) };
+    const at: At = { base: pathOf(base), head: pathOf(head) };
     this.apply('operation', pair, at);
     this.unread(head.key, 'the operation', base.raw, head.raw, explainedBy.operation, at);
     const pathItem = (document: JsonObject, path: string) => {
@@ -239,7 +240,10 @@ class Comparison {
       pathItem(this.base, base.path),
       pathItem(this.head, head.path),
       new Set(),
-      { base: ['paths', base.path], head: ['paths', head.path] },
+      {
+        base: extend(rootPath, ['paths', base.path]),
+        head: extend(rootPath, ['paths', head.path]),
+      },
     );
 
     const headParameters = pairedPathParameters(base, head);
@@ -249,8 +253,8 @@ class Comparison {
       const baseSchema = before && this.view(this.base, before.schema);
       const headSchema = after && this.view(this.head, after.schema);
       const atParameter: At = {
-        base: [...stepsOf(base), { parameter: key }],
-        head: [...stepsOf(head), { parameter: after ? `${after.in} ${after.name}` : key }],
+        base: extend(at.base as Path, [{ parameter: key }]),
+        head: extend(at.head as Path, [{ parameter: after ? `${after.in} ${after.name}` : key }]),
       };
       this.apply(
         'parameter',
@@ -427,8 +431,8 @@ class Comparison {
 
 /** A child schema's steps on each side, below its parent's. */
 const stepsBelow = (parent: At, node: ChildPair): At => ({
-  ...(parent.base ? { base: [...parent.base, ...(node.baseSteps ?? [])] } : {}),
-  ...(parent.head ? { head: [...parent.head, ...(node.headSteps ?? [])] } : {}),
+  ...(parent.base ? { base: extend(parent.base, node.baseSteps ?? []) } : {}),
+  ...(parent.head ? { head: extend(parent.head, node.headSteps ?? []) } : {}),
 });
 
 /**

@@ -6,14 +6,14 @@ import { WorkBudgetExceeded, withWorkBudget } from '../lib/work-budget.ts';
 import { type CompareOptions, compareContracts } from './compare.ts';
 import type { ComparisonInput, ComparisonOutcome } from './compare-within.ts';
 import { CannotReview } from './errors.ts';
-import { locateChanges } from './locate.ts';
+import { locateChanges, type ParsedFiles, parseAll, type SourceFiles } from './locate.ts';
 import { translationFindings } from './translations.ts';
 
 async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   try {
     const options: CompareOptions = input.options;
     const changes = withWorkBudget(input.maxWork, () =>
-      locateChanges(compareContracts(input.base, input.head, options), input.sources),
+      locateChanges(compareContracts(input.base, input.head, options), input.sources, parsed),
     );
     const translations = await translationFindings(
       input.top,
@@ -30,7 +30,23 @@ async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   }
 }
 
-// The review starts this thread early and sends the two contracts once bundled.
-parentPort?.once('message', async (input: ComparisonInput) => {
-  parentPort?.postMessage(await run(input));
+/** Each side's files, parsed as soon as they arrive (while Redocly bundles). */
+const parsed: { base?: ParsedFiles; head?: ParsedFiles } = {};
+
+export type WorkerMessage =
+  | { kind: 'sources'; side: 'base' | 'head'; files: SourceFiles }
+  | { kind: 'run'; input: ComparisonInput };
+
+// The review starts this thread early, sends each side's files as soon as it
+// has them, and the two contracts once bundled.
+parentPort?.on('message', async (message: WorkerMessage) => {
+  if (message.kind === 'sources') {
+    try {
+      parsed[message.side] = parseAll(message.files);
+    } catch {
+      // Parsed again, lazily, when a finding needs it.
+    }
+    return;
+  }
+  parentPort?.postMessage(await run(message.input));
 });

@@ -191,7 +191,7 @@ async function checkFile(walk: Walk, path: string): Promise<string | undefined> 
 // costs nothing here; measure() counts what it would expand to.
 // js-yaml exports its types; @types/js-yaml does not declare them.
 const { types } = jsYaml as unknown as { types: Record<string, jsYaml.Type> };
-const redoclySchema = jsYaml.JSON_SCHEMA.extend({
+export const redoclySchema = jsYaml.JSON_SCHEMA.extend({
   implicit: [types.merge as jsYaml.Type],
   explicit: ['binary', 'omap', 'pairs', 'set'].map((name) => types[name] as jsYaml.Type),
 });

@@ -157,6 +157,7 @@ export async function loadBase(
   top: string,
   commit: string,
   signal?: AbortSignal,
+  onSources?: (files: SourceFiles) => void,
 ): Promise<LoadedContract> {
   const present = new Set(
     (await git(top, ['ls-tree', '--name-only', commit, '--', 'openapi', 'generated/openapi.json']))
@@ -165,7 +166,7 @@ export async function loadBase(
   );
   let bundleProblem = 'no openapi/ at that commit';
   if (present.has('openapi')) {
-    const bundled = await bundleAt(top, commit, signal);
+    const bundled = await bundleAt(top, commit, signal, onSources);
     if (typeof bundled !== 'string') {
       return {
         document: openApi3(bundled.document, `the base's (${commit.slice(0, 7)})`),
@@ -199,6 +200,7 @@ async function bundleAt(
   top: string,
   commit: string,
   signal?: AbortSignal,
+  onSources?: (files: SourceFiles) => void,
 ): Promise<{ document: JsonObject; texts: ReadonlyMap<string, string> } | string> {
   const scratch = await mkdtemp(join(tmpdir(), 'contract-review-'));
   try {
@@ -214,6 +216,7 @@ async function bundleAt(
       throw error;
     });
     if (typeof tree === 'string') return tree.replaceAll(`${scratch}/`, '');
+    onSources?.({ root: contractEntry, texts: tree.texts });
     const bundled = await bundle(tree, signal);
     // Name files as they are in the repository.
     return typeof bundled === 'string'

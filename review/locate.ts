@@ -8,24 +8,19 @@
 // when the rest is gone (a removal: that node is where it is annotated).
 //
 // The files are the guard's (contract-tree.ts): already bounded in size,
-// depth and aliases, and every `$ref` checked to stay inside openapi/. The
-// walk reads the YAML syntax tree (no alias is expanded) and bounds its own
-// work: a `$ref` chain or an `allOf` search gives up past a few dozen hops.
+// depth and aliases, and every `$ref` checked to stay inside openapi/. Each is
+// read by js-yaml (Redocly's own reader, several times faster than a full
+// syntax tree) with its node events recorded: where every node starts, and
+// its children in order (a mapping's keys and values, a sequence's items).
+// The walk bounds its own work: a `$ref` chain or an `allOf` search gives up
+// past a few dozen hops.
 import { posix } from 'node:path';
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument,
-  type YAMLMap,
-} from 'yaml';
+import * as jsYaml from 'js-yaml';
+import { type At, type Step, stepsAlong } from './steps.ts';
 
-/** One step of a logical path: a key (or a sequence index), or a parameter by `in` and name. */
-export type Step = string | { parameter: string };
+export type { Step };
+
+import { redoclySchema } from './contract-tree.ts';
 
 /** The files of one side: the root file and every contract file's text, by path from the repository. */
 export interface SourceFiles {
@@ -44,9 +39,80 @@ export interface SourceLocation {
   exact: boolean;
 }
 
+/** A node as js-yaml composed it: where it starts, its value, its children in order. */
+interface Node {
+  start: number;
+  value: unknown;
+  /** A mapping's keys and values alternating; a sequence's items. */
+  children: Node[];
+}
+
 interface Parsed {
-  document: Document;
-  lines: LineCounter;
+  root: Node | null;
+  /** The node an object was first composed at (an alias points there). */
+  anchors: WeakMap<object, Node>;
+  /** Offsets where each line starts. */
+  lineStarts: number[];
+}
+
+/** Files parsed for locating, by path; null for a path that is not among them. */
+export type ParsedFiles = Map<string, Parsed | null>;
+
+function parseText(text: string): Parsed {
+  const anchors = new WeakMap<object, Node>();
+  const stack: Node[] = [];
+  let root: Node | null = null;
+  const listener = (event: 'open' | 'close', state: { position: number; result: unknown }) => {
+    if (event === 'open') {
+      stack.push({ start: state.position, value: undefined, children: [] });
+      return;
+    }
+    let node = stack.pop();
+    if (node === undefined) return;
+    node.value = state.result;
+    // js-yaml opens a block sequence's item twice: one node for both.
+    const [only] = node.children;
+    if (only !== undefined && node.children.length === 1 && only.value === node.value) {
+      if (typeof node.value === 'object') node = { ...only, start: node.start };
+    }
+    if (typeof node.value === 'object' && node.value !== null && !anchors.has(node.value)) {
+      anchors.set(node.value, node);
+    }
+    const parent = stack.at(-1);
+    if (parent === undefined) root = node;
+    else parent.children.push(node);
+  };
+  try {
+    jsYaml.load(text, { schema: redoclySchema, listener } as jsYaml.LoadOptions);
+  } catch {
+    root = null;
+  }
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    lineStarts.push(index + 1);
+  }
+  return { root, anchors, lineStarts };
+}
+
+/** 1-based line and column of an offset. */
+function positionOf(parsed: Parsed, offset: number): { line: number; col: number } {
+  const starts = parsed.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, col: offset - (starts[low] ?? 0) + 1 };
+}
+
+/**
+ * Every file of `files` parsed now: the review does this in its worker while
+ * Redocly bundles, so that locating findings later costs no parse.
+ */
+export function parseAll(files: SourceFiles): ParsedFiles {
+  return new Map([...files.texts].map(([file, text]) => [file, parseText(text)]));
 }
 
 /** Where the walk stands: a node of a file, and where its key was written. */
@@ -69,36 +135,41 @@ const unescapePointer = (token: string): string =>
 /** A function that locates logical paths in `files`; parsing is done once per file. */
 export function locator(
   files: SourceFiles,
+  parsed: ParsedFiles = new Map(),
 ): (steps: readonly Step[]) => SourceLocation | undefined {
-  const parsed = new Map<string, Parsed | null>();
   const parse = (file: string): Parsed | null => {
     let found = parsed.get(file);
     if (found === undefined) {
       const text = files.texts.get(file);
-      if (text === undefined) found = null;
-      else {
-        const lines = new LineCounter();
-        found = { document: parseDocument(text, { lineCounter: lines, uniqueKeys: false }), lines };
-      }
+      found = text === undefined ? null : parseText(text);
       parsed.set(file, found);
     }
     return found;
   };
 
-  const resolveAlias = (file: string, node: Node | null): Node | null => {
-    const doc = parse(file)?.document;
-    let current = node;
-    for (let hops = 0; isAlias(current) && doc !== undefined && hops < MAX_HOPS; hops += 1) {
-      current = (current.resolve(doc) as Node | undefined) ?? null;
-    }
-    return current;
+  /** An alias node (no children, an object value) stands for the node it names. */
+  const resolveAlias = (file: string, node: Node | null | undefined): Node | null => {
+    if (node === null || node === undefined) return null;
+    if (node.children.length > 0) return node;
+    const { value } = node;
+    if (typeof value !== 'object' || value === null) return node;
+    return parse(file)?.anchors.get(value) ?? node;
   };
+
+  const isMapping = (node: Node | null | undefined): node is Node =>
+    node !== null &&
+    node !== undefined &&
+    typeof node.value === 'object' &&
+    node.value !== null &&
+    !Array.isArray(node.value);
+  const isSequence = (node: Node | null | undefined): node is Node =>
+    node !== null && node !== undefined && Array.isArray(node.value);
 
   /** The node at `pointer` (`/a/b`) in `file`, or undefined. */
   const atPointer = (file: string, pointer: string): Place | undefined => {
     const root = parse(file);
     if (root === null) return undefined;
-    let place: Place = { file, node: root.document.contents, pointer: '', offset: 0 };
+    let place: Place = { file, node: root.root, pointer: '', offset: 0 };
     if (pointer === '' || pointer === '/') return place;
     for (const token of pointer.replace(/^\//, '').split('/')) {
       const next = child(place, decodeURIComponent(unescapePointer(token)));
@@ -113,8 +184,8 @@ export function locator(
     let place = start;
     for (let hops = 0; hops < MAX_HOPS; hops += 1) {
       const node = resolveAlias(place.file, place.node);
-      if (!isMap(node)) return { ...place, node };
-      const ref = node.get('$ref');
+      if (!isMapping(node)) return { ...place, node };
+      const ref = (node.value as Record<string, unknown>).$ref;
       if (typeof ref !== 'string') return { ...place, node };
       const [target = '', fragment = ''] = ref.split('#');
       const file = target === '' ? place.file : posix.join(posix.dirname(place.file), target);
@@ -127,28 +198,30 @@ export function locator(
 
   /** The child `key` of a mapping, or item `key` of a sequence, as written (no `$ref` followed). */
   const child = (place: Place, key: string): Place | undefined => {
-    const node = resolveAlias(place.file, place.node);
-    if (isMap(node)) {
-      const pair = (node as YAMLMap).items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === key,
-      );
-      if (pair === undefined) return undefined;
-      const offset = (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? place.offset;
-      return {
-        file: place.file,
-        node: (pair.value as Node | null) ?? null,
-        pointer: `${place.pointer}/${escapePointer(key)}`,
-        offset,
-      };
+    const node: Node | null = resolveAlias(place.file, place.node);
+    if (node === null) return undefined;
+    if (!Array.isArray(node.value) && isMapping(node)) {
+      const { children } = node;
+      for (let index = 0; index + 1 < children.length; index += 2) {
+        const name = children[index] as Node;
+        if (String(name.value) !== key) continue;
+        return {
+          file: place.file,
+          node: children[index + 1] ?? null,
+          pointer: `${place.pointer}/${escapePointer(key)}`,
+          offset: name.start,
+        };
+      }
+      return undefined;
     }
-    if (isSeq(node) && /^\d+$/.test(key)) {
-      const item = node.items[Number(key)] as Node | undefined;
+    if (Array.isArray(node.value) && /^\d+$/.test(key)) {
+      const item = node.children[Number(key)];
       if (item === undefined) return undefined;
       return {
         file: place.file,
         node: item,
         pointer: `${place.pointer}/${key}`,
-        offset: item.range?.[0] ?? place.offset,
+        offset: item.start,
       };
     }
     return undefined;
@@ -164,8 +237,8 @@ export function locator(
     if (own !== undefined) found.push(own);
     const members = child(place, 'allOf');
     const list = members && resolveAlias(members.file, members.node);
-    if (!isSeq(list)) return found;
-    for (let index = 0; index < list.items.length; index += 1) {
+    if (!isSequence(list)) return found;
+    for (let index = 0; index < list.children.length; index += 1) {
       budget.hops += 1;
       if (budget.hops > MAX_SEARCH) return found;
       const member = child(members as Place, String(index));
@@ -180,13 +253,13 @@ export function locator(
       if (holder === undefined) continue;
       const list = child(holder, 'parameters');
       const items = list && resolveAlias(list.file, list.node);
-      if (!isSeq(items)) continue;
-      for (let index = 0; index < items.items.length; index += 1) {
+      if (!isSequence(items)) continue;
+      for (let index = 0; index < items.children.length; index += 1) {
         const item = child(list as Place, String(index));
         if (item === undefined) continue;
         const resolved = deref(item);
-        const node = resolved.node;
-        if (isMap(node) && `${node.get('in')} ${node.get('name')}` === key) return resolved;
+        const value = resolved.node?.value as Record<string, unknown> | undefined;
+        if (isMapping(resolved.node) && `${value?.in} ${value?.name}` === key) return resolved;
       }
     }
     return undefined;
@@ -219,13 +292,13 @@ export function locator(
   return (steps) => {
     const root = parse(files.root);
     if (root === null) return undefined;
-    const start: Place = { file: files.root, node: root.document.contents, pointer: '', offset: 0 };
+    const start: Place = { file: files.root, node: root.root, pointer: '', offset: 0 };
     const { place: reached, reached: depth } = descend(start, steps, 0, [], { hops: 0 });
     const exact = depth === steps.length;
     // A node that is a `$ref` is where the reference leads (its own file, from line 1).
     const place = exact ? deref(reached) : reached;
-    const lines = parse(place.file)?.lines;
-    const position = lines?.linePos(place.offset) ?? { line: 1, col: 1 };
+    const parsed = parse(place.file);
+    const position = parsed ? positionOf(parsed, place.offset) : { line: 1, col: 1 };
     return {
       file: place.file,
       line: position.line,
@@ -240,17 +313,17 @@ export function locator(
  * Each change with its place in the head's files (the node, or the nearest
  * that still exists) and, when the head no longer has it, in the base's.
  */
-export function locateChanges<
-  C extends { at?: { base?: readonly Step[]; head?: readonly Step[] } },
->(
+export function locateChanges<C extends { at?: At }>(
   changes: readonly C[],
   sources: { base: SourceFiles; head: SourceFiles },
+  parsed: { base?: ParsedFiles; head?: ParsedFiles } = {},
 ): (Omit<C, 'at'> & { location?: SourceLocation; baseLocation?: SourceLocation })[] {
-  const inHead = locator(sources.head);
-  const inBase = locator(sources.base);
+  const inHead = locator(sources.head, parsed.head);
+  const inBase = locator(sources.base, parsed.base);
   return changes.map(({ at, ...rest }) => {
-    const location = at?.head ? inHead(at.head) : undefined;
-    const baseLocation = at?.base && location?.exact !== true ? inBase(at.base) : undefined;
+    const location = at?.head ? inHead(stepsAlong(at.head)) : undefined;
+    const baseLocation =
+      at?.base && location?.exact !== true ? inBase(stepsAlong(at.base)) : undefined;
     return {
       ...rest,
       ...(location ? { location } : {}),

@@ -4,6 +4,7 @@
 // nearest existing node when the rest is gone. The tree is written here.
 import { describe, expect, it } from 'vitest';
 import { locateChanges, locator, type SourceFiles } from '../locate.ts';
+import { extend, rootPath } from '../steps.ts';
 
 const files: SourceFiles = {
   root: 'openapi/openapi.yaml',
@@ -139,8 +140,8 @@ describe('locator', () => {
 
 describe('locateChanges', () => {
   it("adds the base's place only when the head no longer has the node, and drops the steps", () => {
-    const steps = [...body, 'schema', 'properties', 'size'];
-    const gone = [...body, 'schema', 'properties', 'weight'];
+    const steps = extend(rootPath, [...body, 'schema', 'properties', 'size']);
+    const gone = extend(extend(rootPath, body), ['schema', 'properties', 'weight']);
     const [kept, removed] = locateChanges(
       [
         { rule: 'a', at: { base: steps, head: steps } },
