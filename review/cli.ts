@@ -135,7 +135,7 @@ async function review(args: ReviewArgs, signal: AbortSignal): Promise<number> {
   const comparison = startComparison();
   comparison.prepare('head', { root: contractEntry, texts: guarded.texts });
   const linting = lintContract(guarded, signal);
-  const generating = generatedFindings(top, signal);
+  const generating = generatedFindings(top, commit, signal);
   const [base, head, configEdited] = await Promise.all([
     loadBase(top, commit, signal, (files) => comparison.prepare('base', files)),
     loadHead(guarded, signal),

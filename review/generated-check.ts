@@ -4,6 +4,7 @@
 // the review finds it first. The generator runs in a child process that the
 // review's deadline kills (it is synchronous work on pull-request data), with
 // the review's own Redocly configuration.
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromRoot } from '../lib/paths.ts';
@@ -16,9 +17,33 @@ import { reviewConfig } from './load.ts';
 const child = fromRoot('review/generated-check-child.ts');
 const tsx = fromRoot('node_modules/tsx/dist/cli.mjs');
 
-/** A finding per stale or missing file under `top`; none when `top` has no generated/. */
-export async function generatedFindings(top: string, signal?: AbortSignal): Promise<Change[]> {
+/** What the generator reads and writes: when none of it differs from the base, nothing can have gone stale. */
+const generatorPaths = ['openapi', 'generated', 'src/mock/dataset.json'];
+
+async function untouched(top: string, commit: string): Promise<boolean> {
+  const git = (args: string[]) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      execFile('git', args, { cwd: top, encoding: 'utf8' }, (error, out) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, out }),
+      );
+    });
+  const diff = await git(['diff', '--quiet', commit, '--', ...generatorPaths]);
+  if (diff.code !== 0) return false;
+  const added = await git(['ls-files', '--others', '--exclude-standard', '--', ...generatorPaths]);
+  return added.code === 0 && added.out.trim() === '';
+}
+
+/**
+ * A finding per stale or missing file under `top`; none when `top` has no
+ * generated/, or when neither the contract nor generated/ differ from `commit`.
+ */
+export async function generatedFindings(
+  top: string,
+  commit: string,
+  signal?: AbortSignal,
+): Promise<Change[]> {
   if (!existsSync(join(top, 'generated'))) return [];
+  if (await untouched(top, commit)) return [];
   const run = await runNode([tsx, child, top, reviewConfig], { cwd: top, signal });
   if (run.code !== 0) {
     const said = (run.stderr || run.stdout).trim().split('\n').slice(0, 3).join(' ');
