@@ -72,25 +72,26 @@ async function timeReview(label: string, copies: number | null): Promise<string>
     git(repo, 'init', '-q', '-b', 'main');
     commitAll(repo, 'base');
     await writeFile(join(repo, 'openapi/openapi.yaml'), stringify(edited(base)));
-    const paths = Object.keys(base.paths).length;
-    const times: number[] = [];
-    let code: number | string | null = null;
-    for (let run = 0; run < runs; run += 1) {
-      const started = performance.now();
-      const result = await runNode([tsx, cli, '--base', 'HEAD', '--output', join(repo, 'r.md')], {
-        cwd: repo,
-      });
-      times.push(performance.now() - started);
-      code = result.code;
-    }
-    return row(label, paths, times, code, await jsonBytes(repo));
+    return await row(label, Object.keys(base.paths).length, repo);
   } finally {
     await rm(repo, { recursive: true, force: true });
   }
 }
 
-function row(label: string, paths: number, times: number[], code: unknown, json: string): string {
+/** The review of `repo` timed `runs` times against HEAD, as one row of the table. */
+async function row(label: string, paths: number, repo: string): Promise<string> {
+  const times: number[] = [];
+  let code: number | string | null = null;
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const result = await runNode([tsx, cli, '--base', 'HEAD', '--output', join(repo, 'r.md')], {
+      cwd: repo,
+    });
+    times.push(performance.now() - started);
+    code = result.code;
+  }
   times.sort((a, b) => a - b);
+  const json = await jsonBytes(repo);
   return `| ${label} | ${paths} | ${(median(times) / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${String(code)} | ${json} |`;
 }
 
@@ -121,24 +122,8 @@ async function timeThisTree(): Promise<string> {
         'No bound is documented (edited).',
       ),
     );
-    const times: number[] = [];
-    let code: number | string | null = null;
-    for (let run = 0; run < runs; run += 1) {
-      const started = performance.now();
-      const result = await runNode([tsx, cli, '--base', 'HEAD', '--output', join(repo, 'r.md')], {
-        cwd: repo,
-      });
-      times.push(performance.now() - started);
-      code = result.code;
-    }
     const paths = Object.keys((await contract(null)).paths).length;
-    return row(
-      "this repository's tree (files, translations, generated/)",
-      paths,
-      times,
-      code,
-      await jsonBytes(repo),
-    );
+    return await row("this repository's tree (files, translations, generated/)", paths, repo);
   } finally {
     await rm(repo, { recursive: true, force: true });
   }

@@ -31,6 +31,16 @@ const review = (cwd: string, ...args: string[]): Promise<CommandResult> =>
     env: { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' },
   });
 
+/** A scratch git repository holding a commit of these paths of this repository. */
+async function scratchRepo(prefix: string, paths: readonly string[]): Promise<string> {
+  const repo = await mkdtemp(join(tmpdir(), prefix));
+  for (const path of paths) await cp(join(repoRoot, path), join(repo, path), { recursive: true });
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'contract');
+  return repo;
+}
+
 /** The 1-based line of the first line of `file` that matches `pattern`. */
 async function lineOf(file: string, pattern: RegExp): Promise<number> {
   const lines = (await readFile(file, 'utf8')).split('\n');
@@ -46,12 +56,7 @@ describe('review formats, end to end', () => {
   let removedAt = 0;
 
   beforeAll(async () => {
-    repo = await mkdtemp(join(tmpdir(), 'review-formats-'));
-    await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
-    await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'contract');
+    repo = await scratchRepo('review-formats-', ['openapi', 'redocly.yaml']);
     removedAt = await lineOf(join(repo, schemaFile), /^ {2}quota_left:/);
     const parameter = join(repo, parameterFile);
     await writeFile(
@@ -214,12 +219,7 @@ describe('an exception, end to end', () => {
     });
 
   beforeAll(async () => {
-    repo = await mkdtemp(join(tmpdir(), 'review-exceptions-'));
-    await cp(join(repoRoot, 'openapi'), join(repo, 'openapi'), { recursive: true });
-    await cp(join(repoRoot, 'redocly.yaml'), join(repo, 'redocly.yaml'));
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'contract');
+    repo = await scratchRepo('review-exceptions-', ['openapi', 'redocly.yaml']);
     const parameter = join(repo, 'openapi/components/parameters/GroupNameFilter.yaml');
     await writeFile(
       parameter,
@@ -271,13 +271,12 @@ describe('generated/ judged by the base generator, end to end', () => {
     });
 
   beforeAll(async () => {
-    repo = await mkdtemp(join(tmpdir(), 'review-generated-'));
-    for (const path of ['openapi', 'generated', 'src/mock/dataset.json', 'redocly.yaml']) {
-      await cp(join(repoRoot, path), join(repo, path), { recursive: true });
-    }
-    git(repo, 'init', '-q', '-b', 'main');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'contract and generated/');
+    repo = await scratchRepo('review-generated-', [
+      'openapi',
+      'generated',
+      'src/mock/dataset.json',
+      'redocly.yaml',
+    ]);
   });
   afterAll(() => rm(repo, { recursive: true, force: true }));
 
