@@ -129,7 +129,7 @@ const MAX_HOPS = 32;
 const MAX_SEARCH = 256;
 
 const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
-const unescapePointer = (token: string): string =>
+export const unescapePointer = (token: string): string =>
   token.replaceAll('~1', '/').replaceAll('~0', '~');
 
 /** A function that locates logical paths in `files`; parsing is done once per file. */
@@ -289,11 +289,38 @@ export function locator(
     return best;
   };
 
+  /**
+   * A component the root file does not list: Redocly's bundle names it after
+   * the file that holds it (`components/schemas/PurchaseBase.yaml` becomes
+   * `#/components/schemas/PurchaseBase`), so it is looked for by that name.
+   */
+  let components: Map<string, string> | undefined;
+  const componentFile = (steps: readonly Step[]): Place | undefined => {
+    const [top, kind, name] = steps;
+    if (top !== 'components' || typeof kind !== 'string' || typeof name !== 'string') return;
+    // `<kind>/<name>` → its file, found once for all the findings.
+    components ??= new Map(
+      [...files.texts.keys()].flatMap((path) => {
+        const match = /(?:^|\/)components\/([^/]+)\/([^/]+)\.(?:ya?ml|json)$/.exec(path);
+        return match ? [[`${match[1]}/${match[2]}`, path] as const] : [];
+      }),
+    );
+    const file = components.get(`${kind}/${name}`);
+    const root = file === undefined ? null : parse(file);
+    return file === undefined || root === null
+      ? undefined
+      : { file, node: root.root, pointer: '', offset: 0 };
+  };
+
   return (steps) => {
     const root = parse(files.root);
     if (root === null) return undefined;
     const start: Place = { file: files.root, node: root.root, pointer: '', offset: 0 };
-    const { place: reached, reached: depth } = descend(start, steps, 0, [], { hops: 0 });
+    let { place: reached, reached: depth } = descend(start, steps, 0, [], { hops: 0 });
+    const component = depth < 3 ? componentFile(steps) : undefined;
+    if (component !== undefined) {
+      ({ place: reached, reached: depth } = descend(component, steps, 3, [], { hops: 0 }));
+    }
     const exact = depth === steps.length;
     // A node that is a `$ref` is where the reference leads (its own file, from line 1).
     const place = exact ? deref(reached) : reached;

@@ -16,7 +16,7 @@ import { type Text, translatableTexts } from '../lib/translations/texts.ts';
 import { type Change, code } from './change.ts';
 import { checkIds } from './check-ids.ts';
 import { CannotReview } from './errors.ts';
-import type { SourceFiles, SourceLocation } from './locate.ts';
+import { locator, type SourceFiles, type SourceLocation, unescapePointer } from './locate.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
 
@@ -68,13 +68,18 @@ export async function translationFindings(
         .filter(changedByThisChange)
         .map((text) => ({ text, why: 'the translation still follows the previous English' })),
     ];
+    // The English that changed, in the head's files: where the change is annotated.
+    const inHead = locator(sources.head);
+    const englishAt = (text: Text) =>
+      inHead([...text.pointer.split('/').slice(1).map(unescapePointer), text.key]);
     for (const { text, why } of untranslated) {
+      const location = englishAt(text);
       findings.push({
         kind: 'check',
         rule: checkIds.textUntranslated,
         operation: null,
         message: `${code(text.key)} at ${code(text.pointer || '/')} is left untranslated in ${code(label)} (${why}): update the action's ${code('update')} and ${code('x-english')}, then run ${code('npm run generate')}`,
-        location: lineAt(label, 1),
+        ...(location ? { location } : {}),
       });
     }
     findings.push(...textEdits(label, sources));

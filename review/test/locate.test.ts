@@ -117,6 +117,26 @@ describe('locator', () => {
     });
   });
 
+  it("finds a component the root does not list by Redocly's name for it: its file's", () => {
+    const unlisted: SourceFiles = {
+      root: 'openapi/openapi.yaml',
+      texts: new Map([
+        ['openapi/openapi.yaml', 'openapi: 3.1.0\ncomponents:\n  securitySchemes: {}\n'],
+        [
+          'openapi/components/schemas/Base.yaml',
+          'type: object\nproperties:\n  name:\n    type: string\n',
+        ],
+      ]),
+    };
+    expect(locator(unlisted)(['components', 'schemas', 'Base', 'properties', 'name'])).toEqual({
+      file: 'openapi/components/schemas/Base.yaml',
+      line: 3,
+      column: 3,
+      pointer: '/properties/name',
+      exact: true,
+    });
+  });
+
   it('gives up on a $ref cycle instead of looping, and on a file it was not given', () => {
     const loop: SourceFiles = {
       root: 'openapi/a.yaml',

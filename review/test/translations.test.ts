@@ -91,3 +91,28 @@ describe('translationFindings', () => {
     ]);
   });
 });
+
+describe('an untranslated text', () => {
+  it("is annotated where its English changed, in the head's files", async () => {
+    const head = bundle();
+    head.components.schemas.PurchaseBase.properties.quota_used.description = 'Edited.';
+    const texts = new Map([[overlay, overlayText]]);
+    for (const file of ['openapi/openapi.yaml', 'openapi/components/schemas/PurchaseBase.yaml']) {
+      texts.set(file, readFileSync(join(repoRoot, file), 'utf8'));
+    }
+    const files = { root: 'openapi/openapi.yaml', texts };
+    const [found] = await translationFindings(repoRoot, bundle(), head, {
+      base: files,
+      head: files,
+    });
+    const schema = readFileSync(
+      join(repoRoot, 'openapi/components/schemas/PurchaseBase.yaml'),
+      'utf8',
+    );
+    expect(found?.location).toMatchObject({
+      file: 'openapi/components/schemas/PurchaseBase.yaml',
+      pointer: '/properties/quota_used/description',
+      line: lineOf(schema, 'Number of API calls already used'),
+    });
+  });
+});
