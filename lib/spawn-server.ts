@@ -10,6 +10,12 @@ export interface SpawnServerOptions {
   args: readonly string[];
   /** Any HTTP answer from this URL (whatever the status) means "ready". */
   readyUrl: string;
+  /**
+   * Text the child prints once it listens (its own URL): readiness then also
+   * waits for it, so that another process that took the port between
+   * freePort() and the child's listen is never taken for the child.
+   */
+  readyLine?: string;
   /** The probe request, e.g. a CORS preflight that a proxy answers without its upstream. */
   readyRequest?: RequestInit;
   readyTimeoutMs?: number;
@@ -46,7 +52,12 @@ export async function spawnServer(options: SpawnServerOptions): Promise<RunningS
     detached: options.detached ?? false,
   });
   const lines: string[] = [];
+  let announced: () => void = () => undefined;
+  const saidReady = new Promise<void>((resolve) => {
+    announced = resolve;
+  });
   const keep = (line: string): void => {
+    if (options.readyLine !== undefined && line.includes(options.readyLine)) announced();
     const kept = options.filterLine ? options.filterLine(line) : line;
     if (kept === undefined) return;
     lines.push(kept);
@@ -70,13 +81,16 @@ export async function spawnServer(options: SpawnServerOptions): Promise<RunningS
     exited,
     stop: () => stopChild(child, exited, options.detached ?? false),
   };
+  const timeoutMs = options.readyTimeoutMs ?? 15_000;
+  const giveUp = exited.then((code) => `exited (${code}) before answering`);
   try {
     await waitForUrl(options.readyUrl, {
       ...(options.readyRequest ? { request: options.readyRequest } : {}),
-      timeoutMs: options.readyTimeoutMs ?? 15_000,
+      timeoutMs,
       ...(options.readyIntervalMs ? { intervalMs: options.readyIntervalMs } : {}),
-      giveUp: exited.then((code) => `exited (${code}) before answering`),
+      giveUp,
     });
+    if (options.readyLine !== undefined) await announcement(saidReady, giveUp, options, timeoutMs);
   } catch (error) {
     await server.stop();
     const reason = error instanceof Error ? error.message : String(error);
@@ -85,6 +99,23 @@ export async function spawnServer(options: SpawnServerOptions): Promise<RunningS
     );
   }
   return server;
+}
+
+/** Waits for the child's own ready line; its exit or the timeout is an error. */
+async function announcement(
+  said: Promise<void>,
+  giveUp: Promise<string>,
+  options: SpawnServerOptions,
+  timeoutMs: number,
+): Promise<void> {
+  const timer = sleep(timeoutMs, 'timeout', { ref: false });
+  const outcome = await Promise.race([said.then(() => 'said'), giveUp, timer]);
+  if (outcome === 'said') return;
+  throw new Error(
+    outcome === 'timeout'
+      ? `${options.readyUrl} answered, but the child never said ${JSON.stringify(options.readyLine)} (another process on its port?)`
+      : `${outcome}: ${options.readyUrl} answered, but not from this child (another process on its port?)`,
+  );
 }
 
 export interface WaitOptions {

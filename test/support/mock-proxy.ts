@@ -23,6 +23,7 @@ export async function startMockProxy(
       ...flags,
     ],
     readyUrl: `${url}/`,
+    readyLine: `Validation proxy at ${url}`,
     // A preflight is answered by the proxy itself and does not reach the upstream.
     readyRequest: {
       method: 'OPTIONS',
@@ -44,6 +45,7 @@ export async function startMockCli(...flags: string[]): Promise<RunningMock> {
     args: ['--import', 'tsx', fromRoot('mock/cli.ts'), ...flags, '--port', String(port)],
     cwd: fromRoot('.'),
     readyUrl: `${url}/`,
+    readyLine: `Mock at ${url}`,
     readyRequest: {
       method: 'OPTIONS',
       headers: { Origin: 'http://test', 'Access-Control-Request-Method': 'GET' },
