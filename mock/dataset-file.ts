@@ -30,8 +30,13 @@ export async function loadDatasetFile(file: string): Promise<MockData> {
 
 /** Where (as a string index) the first byte that is not UTF-8 was replaced by U+FFFD, if any. */
 function firstInvalidUtf8(bytes: Buffer, text: string): number | undefined {
+  // The byte offset is carried forward from one U+FFFD to the next, never
+  // recounted from the start: a file of many of them is checked in linear time.
+  let offset = 0;
+  let counted = 0;
   for (let index = text.indexOf('\uFFFD'); index >= 0; index = text.indexOf('\uFFFD', index + 1)) {
-    const offset = Buffer.byteLength(text.slice(0, index));
+    offset += Buffer.byteLength(text.slice(counted, index));
+    counted = index;
     // A real U+FFFD in the file is EF BF BD; anything else was a bad byte.
     if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
       return index;

@@ -1,10 +1,14 @@
 // The mock's bundled dataset is valid against the contract's schemas and the
 // house strictness, large and varied enough to build a paged table with.
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { syntaxErrorOffset } from '../../mock/dataset-file.ts';
+import { loadDatasetFile, syntaxErrorOffset } from '../../mock/dataset-file.ts';
 import { answer, pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
@@ -199,5 +203,24 @@ describe('a path no operation has', () => {
     expect(got.status).toBe(404);
     expect(got.body).toEqual(unrouted);
     expect(validate(got.body), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('loadDatasetFile on bytes that are not UTF-8', () => {
+  it('names the first bad byte after many real U+FFFD, by line and column', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'dataset-utf8-'));
+    try {
+      const file = join(folder, 'data.json');
+      const real = '\uFFFD'.repeat(20_000);
+      await writeFile(
+        file,
+        Buffer.concat([Buffer.from(`{"x":\n"${real}`), Buffer.from([0xff]), Buffer.from('"}')]),
+      );
+      await expect(loadDatasetFile(file)).rejects.toThrow(
+        new RegExp(`data\\.json:2:${real.length + 2}: not UTF-8 text`),
+      );
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
