@@ -25,8 +25,9 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { OperationId } from '../generated/operations.js';
-import { operations } from '../generated/operations.js';
+import { operations, requestIdHeader } from '../generated/operations.js';
 import { documented, hasCredentials } from '../src/mock/answer-request.ts';
+import { newRequestId } from '../src/mock/request-id.ts';
 import { route } from '../src/mock/routes.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
@@ -41,6 +42,11 @@ export interface FrontOptions {
   prismTimeoutMs?: number;
   /** Where the front says what went wrong (Prism stopped answering). */
   onLine?: (line: string) => void;
+  /**
+   * Give every answer an `X-Request-Id`, as APIG does (the mock). The
+   * validating proxy passes real traffic on unchanged, and leaves it off.
+   */
+  requestIds?: boolean;
 }
 
 export const defaultPrismTimeoutMs = 30_000;
@@ -53,6 +59,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const server: Server = createServer(
     { connectionsCheckingInterval: 1_000 },
     (request, response) => {
+      // Every answer carries one, as APIG's do: Prism's, the mock's own, the refusals.
+      if (options.requestIds) response.setHeader(requestIdHeader, newRequestId());
       handle(request, response, options, target);
     },
   );
@@ -161,7 +169,7 @@ function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
     'Access-Control-Allow-Origin': own.origin ?? '*',
-    'Access-Control-Expose-Headers': 'X-Mock-Problem, sl-violations',
+    'Access-Control-Expose-Headers': `X-Mock-Problem, sl-violations, ${requestIdHeader}`,
     Vary: 'Origin',
     ...(own.problem === undefined ? {} : { 'X-Mock-Problem': own.problem }),
     ...(own.close ? { Connection: 'close' } : {}),
@@ -202,7 +210,8 @@ function forward(
         origin: single(request.headers.origin),
       });
     }
-    response.writeHead(status, endToEnd(answer.headers));
+    const headers = endToEnd(answer.headers);
+    response.writeHead(status, options.requestIds ? exposingRequestId(headers) : headers);
     answer.pipe(response);
   });
   upstream.on('error', (error: NodeJS.ErrnoException) => {
@@ -242,6 +251,15 @@ function forward(
   });
   response.on('close', () => upstream.destroy());
   upstream.end();
+}
+
+/** Prism's answer headers, its CORS exposing the request id too (a page reads it). */
+function exposingRequestId(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  if (headers['access-control-allow-origin'] === undefined) return headers;
+  const exposed = headers['access-control-expose-headers'];
+  if (exposed !== undefined && String(exposed).trim() === '*') return headers;
+  const list = exposed === undefined ? requestIdHeader : `${String(exposed)}, ${requestIdHeader}`;
+  return { ...headers, 'access-control-expose-headers': list };
 }
 
 /** Prism's 422 problem+json (request violations) as the contract's 400, violations in `sl-violations`. */

@@ -52,6 +52,7 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
       port: options.port ?? 0,
       target: prism.url,
       requestViolations: data ? 'apig-400' : 'pass',
+      requestIds: true,
       ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
       ...(options.onLine ? { onLine: options.onLine } : {}),
     });

@@ -9,11 +9,17 @@
 // up, an unknown id 404.
 
 import { examples, unroutedError } from '../../generated/examples.js';
-import { type OperationId, type OperationSpec, operations } from '../../generated/operations.js';
+import {
+  type OperationId,
+  type OperationSpec,
+  operations,
+  requestIdHeader,
+} from '../../generated/operations.js';
 import { AUTH_HEADERS } from '../auth/auth-headers.js';
 import { defaultOf } from '../shared/operation-defaults.js';
 import { type AnyBehaviour, behaviours } from './behaviours.js';
 import type { MockData } from './dataset.js';
+import { newRequestId } from './request-id.js';
 import { route } from './routes.js';
 
 export interface MockRequest {
@@ -33,7 +39,7 @@ export interface AnswerOptions {
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
   status,
-  headers: { 'Content-Type': 'application/json', ...headers },
+  headers: { 'Content-Type': 'application/json', [requestIdHeader]: newRequestId(), ...headers },
   body,
 });
 

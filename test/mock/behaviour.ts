@@ -77,6 +77,23 @@ export function describeMockBehaviour(name: string, baseUrl: () => string): void
     );
   });
 
+  describe(`${name}: X-Request-Id`, () => {
+    it('is on every answer, new for each, as on APIG: a success, a 404 and a 401', async () => {
+      const first = await client().withResponse.listPurchasedGroups({ page_size: 1 });
+      const second = await client().withResponse.listPurchasedGroups({ page_size: 1 });
+      expect(first.response.requestId).toMatch(/^[0-9a-f]{32}$/);
+      expect(second.response.requestId).toMatch(/^[0-9a-f]{32}$/);
+      expect(second.response.requestId).not.toBe(first.response.requestId);
+      for (const failing of [
+        () => client().getPurchasedGroup('no-such-purchase'),
+        () => anonymous().listPurchasedGroups(),
+      ]) {
+        const error = await errorOf(failing());
+        expect(error.requestId).toMatch(/^[0-9a-f]{32}$/);
+      }
+    });
+  });
+
   describe(`${name}: purchased APIs`, () => {
     it("starts with the page's three example APIs, each of a purchase of the dataset", async () => {
       const page = await client().listPurchasedApis({ page_size: 3 });
