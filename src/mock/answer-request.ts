@@ -76,6 +76,12 @@ export const hasCredentials = (headers: MockRequest['headers']): boolean =>
 
 export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswer {
   const found = route(request.url.pathname);
+  if (found.operation !== undefined && !decodes(request.url.search)) {
+    // As the HTTP mock's front refuses it, before anything else.
+    return errorAnswer(found.operation, 400, {
+      'X-Mock-Problem': 'the URL has a malformed percent-escape',
+    });
+  }
   if (found.operation === undefined) {
     return found.problem === 'malformed'
       ? errorAnswer(undefined, 400, { 'X-Mock-Problem': 'the path has a malformed percent-escape' })
@@ -137,6 +143,16 @@ interface Violation {
 }
 
 /** The first query parameter that breaks the contract's type or bounds, as the HTTP mock (Prism) reports it. */
+/** Whether every percent-escape of a query decodes (as UTF-8). */
+function decodes(search: string): boolean {
+  try {
+    decodeURIComponent(search.replaceAll('+', ' '));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function checkParameters(query: URLSearchParams, spec: OperationSpec): Violation | undefined {
   const violation = (name: string, code: string, problem: string, must: string): Violation => ({
     problem,
@@ -148,6 +164,11 @@ function checkParameters(query: URLSearchParams, spec: OperationSpec): Violation
     },
   });
   for (const { name, type, minimum, maximum } of spec.queryParameters) {
+    // One value per parameter, as Prism has it for these scalar parameters.
+    const given = query.getAll(name).length;
+    if (given > 1) {
+      return violation(name, 'type', `${name} is given ${given} times: give it once`, type);
+    }
     const raw = query.get(name);
     if (raw === null || type !== 'integer') continue;
     const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;

@@ -40,11 +40,18 @@ export function createPurchasesHandlers(options: PurchasesHandlersOptions = {}):
     );
     return HttpResponse.json(body as never, { status, headers });
   };
-  // `{purchase_id}` in the contract is `:purchase_id` in MSW.
-  return Object.values(operations).map((spec) =>
-    http[spec.method.toLowerCase() as 'get'](
-      `${origin}${spec.path.replace(/\{([^}]+)\}/g, ':$1')}`,
-      respond,
-    ),
-  );
+  // Each operation's path as a regular expression without groups: MSW decodes
+  // the groups of a `:param` path itself and throws URIError on `%ZZ` (a 500
+  // with a stack trace); matched this way, the path reaches answer(), which
+  // gives the contract's 400 for a malformed escape, as the HTTP mock does.
+  const host = origin === '*' ? '[a-z][a-z0-9+.-]*://[^/]+' : escapeRegExp(origin);
+  return Object.values(operations).map((spec) => {
+    const path = spec.path
+      .split(/\{[^}]+\}/)
+      .map(escapeRegExp)
+      .join('[^/]+');
+    return http[spec.method.toLowerCase() as 'get'](new RegExp(`^${host}${path}$`), respond);
+  });
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

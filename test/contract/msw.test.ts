@@ -67,6 +67,11 @@ const requests: [target: string, headers: Record<string, string>][] = [
   [apis, {}],
   [apis, { ...token, Prefer: 'example=emptyApiList' }],
   [apis, { ...token, Prefer: 'code=404' }],
+  // Escapes that do not decode, and a parameter given twice.
+  [`${list}/%ZZ`, token],
+  [`${list}/%C0%AF`, token],
+  [`${list}?group_name=%ZZ`, token],
+  [`${list}?page_size=1&page_size=2`, token],
 ];
 
 describe('the HTTP mock and the MSW handlers answer alike', () => {
