@@ -129,7 +129,8 @@ function relay(
   );
   outgoing.on('response', (answer) => {
     const status = answer.statusCode ?? 502;
-    if (status >= 300 && status < 400) {
+    // 304 Not Modified answers a conditional request: nothing to follow.
+    if (status >= 300 && status < 400 && status !== 304) {
       const where = locationOrigin(answer.headers.location, upstream);
       answer.resume();
       return finish(

@@ -128,6 +128,14 @@ describe('npm run mock:proxy against a hostile upstream', () => {
     expect(upstream.elsewhere).toEqual([]);
   });
 
+  it('passes a 304 Not Modified on as what it is, not as a refused redirect', async () => {
+    for (const base of [proxy?.url, reportOnly?.url]) {
+      const response = await call('not-modified', base);
+      expect(response.headers.get('x-mock-proxy-error')).toBeNull();
+      expect(response.status).toBe(304);
+    }
+  });
+
   it('answers an unparsable Location like any redirect, and stays up', async () => {
     const response = await call('bad-location');
     expect(response.status).toBe(502);

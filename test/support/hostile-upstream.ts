@@ -54,6 +54,10 @@ export async function startHostileUpstream(): Promise<HostileUpstream> {
       case 'bad-location':
         response.writeHead(302, { Location: 'http://[::1' });
         return response.end();
+      case 'not-modified':
+        // An answer to a conditional request: 3xx, but nothing to follow.
+        response.writeHead(304, { ETag: '"seed"' });
+        return response.end();
       case 'gzip':
       case 'deflate':
       case 'br':
