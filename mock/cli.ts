@@ -5,6 +5,7 @@
 // `npm run mock:dynamic` (`--dynamic`) bodies generated from the schemas.
 // Its options are in `mockUsage` (`--help`).
 import { operations } from '../generated/operations.js';
+import { fromRoot } from '../lib/paths.ts';
 import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import dataset from '../src/mock/dataset.json' with { type: 'json' };
 import { checkDataset } from '../src/mock/dataset.ts';
@@ -22,7 +23,7 @@ import { type MockMode, startMock } from './start-mock.ts';
 // The example request: the first paged list of the contract.
 const firstList = Object.values(operations).find((spec) => spec.list)?.path ?? '/';
 
-export const mockUsage = `Usage: apig-purchases mock [options]      (here: npm run mock -- [options])
+export const mockUsage = `Usage: apig-purchases mock [options]
 
 The contract mock: answers from a dataset through the contract's operations,
 with Prism checking every answer against the contract.
@@ -91,6 +92,6 @@ runCli(async () => {
   console.log(`\nMock at ${mock.url}: ${served}`);
   console.log(`  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}${firstList}?page_size=5'`);
   console.log(
-    "Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (docs/frontends.md).\n",
+    `Hint: any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired' (${fromRoot('docs/frontends.md')}).\n`,
   );
 });

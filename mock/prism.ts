@@ -15,7 +15,7 @@ export function prismBin(): string {
     return createRequire(import.meta.url).resolve(`${prismPackage.name}/dist/index.js`);
   } catch {
     throw new Error(
-      `Prism is not installed: run \`npm install --save-dev ${prismPackage.name}@${prismPackage.version}\` (the mock and the proxy run it as the contract's enforcer).`,
+      `Prism is not installed: run \`npm install --save-dev --save-exact ${prismPackage.name}@${prismPackage.version}\` (the mock and the proxy run it as the contract's enforcer).`,
     );
   }
 }

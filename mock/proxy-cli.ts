@@ -19,7 +19,7 @@ import { startFront } from './gateway-server.ts';
 import { startPrism } from './prism.ts';
 import { startUpstreamGuard } from './upstream-guard.ts';
 
-export const proxyUsage = `Usage: apig-purchases proxy <upstream-url> [options]      (here: npm run mock:proxy -- …)
+export const proxyUsage = `Usage: apig-purchases proxy <upstream-url> [options]
 
 A validating proxy: every request goes to the upstream (a real APIG endpoint,
 a staging server) and both it and the answer are checked against the contract.

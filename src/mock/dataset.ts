@@ -22,6 +22,7 @@ export type MockData = {
 
 /** A purchase as the mock keeps it: every field, the domains included. */
 export type MockPurchase = MockData['purchases'][number];
+export type MockApi = MockData['apis'][number];
 
 export class DatasetError extends Error {
   override readonly name = 'DatasetError';

@@ -10,7 +10,7 @@ import { answer } from './answer-request.js';
 import { checkDataset, type MockData } from './dataset.js';
 import dataset from './dataset.json' with { type: 'json' };
 
-export { DatasetError, type MockData, type MockPurchase } from './dataset.js';
+export { DatasetError, type MockApi, type MockData, type MockPurchase } from './dataset.js';
 
 /**
  * The data to serve, collection by collection (default: the bundled dataset);

@@ -170,6 +170,8 @@ describe('the packed package', () => {
     expect(help.stdout).toContain('Usage: apig-purchases mock [options]');
     const proxyHelp = await npx('proxy', '--help');
     expect(proxyHelp.stdout).toContain('Usage: apig-purchases proxy <upstream-url> [options]');
+    // Spoken to a package user: no command of this repository's.
+    for (const text of [help.stdout, proxyHelp.stdout]) expect(text).not.toMatch(/npm run/);
     const commands = (await npx('--help')) as { stdout: string };
     expect(commands.stdout).toMatch(/mock .*\n\s+proxy /);
     const unknown = (await npx('mock', '--nope')) as { code: number; stderr: string };
@@ -178,7 +180,9 @@ describe('the packed package', () => {
     // Prism is an optional peer: without it the command says what to install.
     const missing = (await npx('mock')) as { code: number; stderr: string };
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('npm install --save-dev @stoplight/prism-cli@5.14.2');
+    expect(missing.stderr).toContain(
+      'npm install --save-dev --save-exact @stoplight/prism-cli@5.14.2',
+    );
     expect(missing.stderr).not.toContain('    at ');
 
     // This repository's Prism, as `npm install @stoplight/prism-cli@5.14.2` would bring it.
@@ -202,6 +206,10 @@ describe('the packed package', () => {
       readyTimeoutMs: 60_000,
     });
     try {
+      // The start-up hint names a page the package ships.
+      const hinted = /\((\/[^)]*frontends\.md)\)/.exec(mock.output())?.[1];
+      expect(hinted, mock.output()).toContain(join(project, 'node_modules'));
+      expect(existsSync(hinted ?? '')).toBe(true);
       const seen: string[] = [];
       for (let page = 1; page < 20; page += 1) {
         const response = await fetch(
