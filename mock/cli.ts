@@ -18,7 +18,7 @@ import {
   UsageError,
 } from './cli-support.ts';
 import { loadDatasetFile } from './dataset-file.ts';
-import { type MockMode, startMock } from './start-mock.ts';
+import { type MockMode, servedBy, startMock } from './start-mock.ts';
 
 // The example request: the first paged list of the contract.
 const firstList = Object.values(operations).find((spec) => spec.list)?.path ?? '/';
@@ -76,19 +76,16 @@ runCli(async () => {
     port,
     data,
     onLine: printPrismLine(values.verbose),
+    ...(values.data === undefined ? {} : { source: values.data }),
     ...(prismTimeoutMs === undefined ? {} : { prismTimeoutMs }),
   });
   holdUntilStopped(mock);
 
-  const served = {
-    data: `${Object.entries(data)
-      .map(([name, items]) => `${items.length} ${name}`)
-      .join(
-        ' and ',
-      )} from ${values.data ?? 'the bundled dataset'}, checked by Prism against the contract`,
-    examples: "the contract's named examples",
-    dynamic: 'data generated from the schemas',
-  }[mode];
+  const served = servedBy({
+    mode,
+    data,
+    ...(values.data === undefined ? {} : { source: values.data }),
+  });
   console.log(`\nMock at ${mock.url}: ${served}`);
   console.log(`  curl -H '${AUTH_HEADERS.token}: any' '${mock.url}${firstList}?page_size=5'`);
   console.log(

@@ -29,6 +29,7 @@ import { operations, requestIdHeader } from '../generated/operations.js';
 import { documented, hasCredentials } from '../src/mock/answer-request.ts';
 import { newRequestId } from '../src/mock/request-id.ts';
 import { route } from '../src/mock/routes.ts';
+import { type HomePage, sendHomePage } from './home-page.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
 export interface FrontOptions {
@@ -47,6 +48,8 @@ export interface FrontOptions {
    * validating proxy passes real traffic on unchanged, and leaves it off.
    */
   requestIds?: boolean;
+  /** The mock's own page at `GET /` (the proxy has none: `/` goes upstream). */
+  home?: HomePage;
 }
 
 export const defaultPrismTimeoutMs = 30_000;
@@ -119,6 +122,16 @@ function handle(
   }
   if (request.method === 'OPTIONS') {
     forward(request, response, options, target);
+    return;
+  }
+  if (options.home && pathname === '/' && request.method === 'GET') {
+    const host = single(request.headers.host) ?? 'localhost';
+    sendHomePage(
+      response,
+      options.home,
+      `http://${host}`,
+      single(request.headers.accept) ?? undefined,
+    );
     return;
   }
   const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };

@@ -12,6 +12,7 @@
 import type { MockData } from '../src/mock/dataset.ts';
 import { startDataServer } from './data-server.ts';
 import { startFront } from './gateway-server.ts';
+import type { HomePage } from './home-page.ts';
 import { type RunningPrism, startPrism } from './prism.ts';
 
 export type MockMode = 'data' | 'examples' | 'dynamic';
@@ -23,11 +24,30 @@ export interface MockOptions {
   port?: number;
   /** What the data mode serves (checkDataset's result). */
   data: MockData;
+  /** Where the data came from, in words (default: the bundled dataset). */
+  source?: string;
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
   /** The front's limit on a silent Prism (see gateway-server.ts). */
   prismTimeoutMs?: number;
 }
+
+/** What the mock serves, in words: the start-up line and the page at `GET /` say it. */
+export function servedBy(options: Pick<MockOptions, 'mode' | 'data' | 'source'>): string {
+  const counts = Object.entries(options.data)
+    .map(([name, items]) => `${items.length} ${name}`)
+    .join(' and ');
+  return {
+    data: `${counts} from ${options.source ?? 'the bundled dataset'}, checked by Prism against the contract`,
+    examples: "the contract's named examples",
+    dynamic: 'data generated from the schemas',
+  }[options.mode];
+}
+
+const homeOf = (options: MockOptions): HomePage => ({
+  served: servedBy(options),
+  pathValues: { purchase_id: options.data.purchases[0]?.id ?? 'purchase_id' },
+});
 
 export async function startMock(options: MockOptions): Promise<RunningPrism> {
   const data = options.mode === 'data' ? await startDataServer({ data: options.data }) : undefined;
@@ -53,6 +73,7 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
       target: prism.url,
       requestViolations: data ? 'apig-400' : 'pass',
       requestIds: true,
+      home: homeOf(options),
       ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
       ...(options.onLine ? { onLine: options.onLine } : {}),
     });
