@@ -20,6 +20,17 @@ const decodeSegment = (segment: string): string => {
   }
 };
 
+/** A key as one token of a JSON pointer (RFC 6901): `~` and `/` escaped. */
+export const escapePointerToken = (key: string): string =>
+  key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/** The key a JSON pointer token names. */
+export const unescapePointerToken = (token: string): string =>
+  token.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/** The key a token of a pointer in a URI fragment (`#/a%20b/c~1d`) names: percent-decoded, then unescaped. */
+export const fragmentToken = (raw: string): string => unescapePointerToken(decodeSegment(raw));
+
 const pointed = new WeakMap<JsonObject, Map<string, Json | undefined>>();
 
 /** The value a local JSON pointer (`#/components/schemas/Item`) points at; looked up once per document. */
@@ -38,7 +49,7 @@ function walkPointer(document: JsonObject, ref: string): Json | undefined {
   let current: Json | undefined = document;
   for (const raw of ref.replace(/^#\/?/, '').split('/')) {
     if (raw === '') continue;
-    const segment = decodeSegment(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    const segment = fragmentToken(raw);
     current = isObject(current) ? current[segment] : undefined;
   }
   return current;

@@ -28,7 +28,7 @@ import type { OperationId } from '../generated/operations.js';
 import { operations, requestIdHeader } from '../generated/operations.js';
 import { documented, hasCredentials } from '../src/mock/answer-request.ts';
 import { newRequestId } from '../src/mock/request-id.ts';
-import { route } from '../src/mock/routes.ts';
+import { decodes, route } from '../src/mock/routes.ts';
 import { type HomePage, sendHomePage } from './home-page.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
@@ -148,15 +148,6 @@ function hasBody(request: IncomingMessage): boolean {
   return (
     request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
   );
-}
-
-function decodes(url: string): boolean {
-  try {
-    decodeURIComponent(url);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const single = (value: string | string[] | undefined): string | null =>

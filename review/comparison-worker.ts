@@ -12,6 +12,8 @@ import { translationFindings } from './translations.ts';
 async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
   try {
     const options: CompareOptions = input.options;
+    // One parse per file for both the changes and the translation findings.
+    parsed.head ??= new Map();
     const changes = withWorkBudget(input.maxWork, () =>
       locateChanges(compareContracts(input.base, input.head, options), input.sources, parsed),
     );
@@ -20,6 +22,7 @@ async function run(input: ComparisonInput): Promise<ComparisonOutcome> {
       input.base,
       input.head,
       input.sources,
+      parsed.head,
     );
     return { ok: true, changes: [...changes, ...translations] };
   } catch (error) {

@@ -5,7 +5,7 @@
 // the nodes inside them), a parameter, a response, a media type or an
 // operation. Deterministic for a seed. Used by bench/review-edits.ts (1,000
 // edits, the figure) and review/test/edits.test.ts (a fixed sample).
-import { isObject, type Json, type JsonObject } from '../lib/json.ts';
+import { escapePointerToken, isObject, type Json, type JsonObject } from '../lib/json.ts';
 import { compareContracts } from './compare.ts';
 import { httpMethods } from './operations.ts';
 
@@ -107,7 +107,7 @@ export function placesOf(document: JsonObject): Place[] {
   }
   for (const [path, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
     if (!isObject(item)) continue;
-    const at = `/paths/${path.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const at = `/paths/${escapePointerToken(path)}`;
     for (const method of httpMethods) {
       const operation = item[method];
       if (!isObject(operation)) continue;

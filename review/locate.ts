@@ -16,6 +16,7 @@
 // past a few dozen hops.
 import { posix } from 'node:path';
 import * as jsYaml from 'js-yaml';
+import { escapePointerToken, fragmentToken } from '../lib/json.ts';
 import { type At, type Step, stepsAlong } from './steps.ts';
 
 export type { Step };
@@ -128,10 +129,6 @@ const MAX_HOPS = 32;
 /** Places tried in one search through `allOf` members. */
 const MAX_SEARCH = 256;
 
-const escapePointer = (key: string): string => key.replaceAll('~', '~0').replaceAll('/', '~1');
-export const unescapePointer = (token: string): string =>
-  token.replaceAll('~1', '/').replaceAll('~0', '~');
-
 /** A function that locates logical paths in `files`; parsing is done once per file. */
 export function locator(
   files: SourceFiles,
@@ -172,7 +169,7 @@ export function locator(
     let place: Place = { file, node: root.root, pointer: '', offset: 0 };
     if (pointer === '' || pointer === '/') return place;
     for (const token of pointer.replace(/^\//, '').split('/')) {
-      const next = child(place, decodeURIComponent(unescapePointer(token)));
+      const next = child(place, fragmentToken(token));
       if (next === undefined) return undefined;
       place = next;
     }
@@ -208,7 +205,7 @@ export function locator(
         return {
           file: place.file,
           node: children[index + 1] ?? null,
-          pointer: `${place.pointer}/${escapePointer(key)}`,
+          pointer: `${place.pointer}/${escapePointerToken(key)}`,
           offset: name.start,
         };
       }

@@ -9,14 +9,14 @@
 //   reviewer who reads only the report must see its changes.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isObject, type JsonObject } from '../lib/json.ts';
+import { isObject, type JsonObject, unescapePointerToken } from '../lib/json.ts';
 import { type Action, actionsOf, checkTranslation } from '../lib/translations/check.ts';
 import { overlayFile, translationLanguages, translationsDir } from '../lib/translations/files.ts';
 import { type Text, translatableTexts } from '../lib/translations/texts.ts';
 import { type Change, code } from './change.ts';
 import { checkIds } from './check-ids.ts';
 import { CannotReview } from './errors.ts';
-import { locator, type SourceFiles, type SourceLocation, unescapePointer } from './locate.ts';
+import { locator, type ParsedFiles, type SourceFiles, type SourceLocation } from './locate.ts';
 
 const keyOf = (text: Text) => `${text.pointer} ${text.key}`;
 
@@ -37,6 +37,7 @@ export async function translationFindings(
   base: JsonObject,
   head: JsonObject,
   sources: { base: SourceFiles; head: SourceFiles },
+  parsedHead?: ParsedFiles,
 ): Promise<Change[]> {
   const before = new Map(translatableTexts(base).map((text) => [keyOf(text), text.english]));
   const changedByThisChange = (text: Text) => before.get(keyOf(text)) !== text.english;
@@ -69,9 +70,9 @@ export async function translationFindings(
         .map((text) => ({ text, why: 'the translation still follows the previous English' })),
     ];
     // The English that changed, in the head's files: where the change is annotated.
-    const inHead = locator(sources.head);
+    const inHead = locator(sources.head, parsedHead);
     const englishAt = (text: Text) =>
-      inHead([...text.pointer.split('/').slice(1).map(unescapePointer), text.key]);
+      inHead([...text.pointer.split('/').slice(1).map(unescapePointerToken), text.key]);
     for (const { text, why } of untranslated) {
       const location = englishAt(text);
       findings.push({

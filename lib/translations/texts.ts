@@ -3,7 +3,7 @@
 // name (shown through `x-displayName`). Example values, defaults, enums and
 // extensions are data, not prose, and are never translated.
 
-import { isObject, type JsonObject } from '../json.ts';
+import { escapePointerToken, isObject, type JsonObject } from '../json.ts';
 
 export interface Text {
   /** The object holding the text. */
@@ -35,8 +35,6 @@ const NAME_MAPS = new Set([
   'content',
 ]);
 
-const pointerSegment = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
-
 /** Every translatable text of `document`, in document order. */
 export function translatableTexts(document: unknown): Text[] {
   const texts: Text[] = [];
@@ -53,13 +51,13 @@ export function translatableTexts(document: unknown): Text[] {
     const namesOnly = NAME_MAPS.has(parentKey);
     for (const [key, child] of Object.entries(value)) {
       if (namesOnly) {
-        walk(child, `${pointer}/${pointerSegment(key)}`, '');
+        walk(child, `${pointer}/${escapePointerToken(key)}`, '');
       } else if (key.startsWith('x-') || DATA_KEYS.has(key) || isDataArray(key, child)) {
         // data, not prose
       } else if (typeof child === 'string' && PROSE_KEYS.has(key)) {
         texts.push({ node: value, pointer, key, english: child });
       } else {
-        walk(child, `${pointer}/${pointerSegment(key)}`, key);
+        walk(child, `${pointer}/${escapePointerToken(key)}`, key);
       }
     }
   };

@@ -20,7 +20,7 @@ import { defaultOf } from '../shared/operation-defaults.js';
 import { type AnyBehaviour, behaviours } from './behaviours.js';
 import type { MockData } from './dataset.js';
 import { newRequestId } from './request-id.js';
-import { route } from './routes.js';
+import { decodes, route } from './routes.js';
 
 export interface MockRequest {
   url: URL;
@@ -143,16 +143,6 @@ interface Violation {
 }
 
 /** The first query parameter that breaks the contract's type or bounds, as the HTTP mock (Prism) reports it. */
-/** Whether every percent-escape of a query decodes (as UTF-8). */
-function decodes(search: string): boolean {
-  try {
-    decodeURIComponent(search.replaceAll('+', ' '));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function checkParameters(query: URLSearchParams, spec: OperationSpec): Violation | undefined {
   const violation = (name: string, code: string, problem: string, must: string): Violation => ({
     problem,

@@ -11,6 +11,19 @@ const templates = Object.values(operations).map((spec) => ({
   segments: spec.path.split('/'),
 }));
 
+/**
+ * Whether every percent-escape of a URL (or a part of one) decodes as UTF-8:
+ * the HTTP mock's front and the shared core (MSW) refuse the same URLs.
+ */
+export function decodes(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function route(pathname: string): Route {
   const segments = pathname.split('/');
   for (const template of templates) {
