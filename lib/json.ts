@@ -20,9 +20,8 @@ const decodeSegment = (segment: string): string => {
   }
 };
 
-/** A key as one token of a JSON pointer (RFC 6901): `~` and `/` escaped. */
-export const escapePointerToken = (key: string): string =>
-  key.replaceAll('~', '~0').replaceAll('/', '~1');
+/** A key as one token of a JSON pointer (RFC 6901): its one home is the package's. */
+export { escapePointerToken } from '../src/shared/json-pointer.ts';
 
 /** The key a JSON pointer token names. */
 export const unescapePointerToken = (token: string): string =>

@@ -26,9 +26,10 @@ import {
 } from 'node:http';
 import type { OperationId } from '../generated/operations.js';
 import { operations, requestIdHeader } from '../generated/operations.js';
-import { documented, hasCredentials } from '../src/mock/answer-request.ts';
+import { documented, hasCredentials, type MockAnswer } from '../src/mock/answer-request.ts';
+import type { Gate } from '../src/mock/network-gate.ts';
 import { newRequestId } from '../src/mock/request-id.ts';
-import { decodes, route } from '../src/mock/routes.ts';
+import { decodes, pathOf, route } from '../src/mock/routes.ts';
 import { type HomePage, sendHomePage } from './home-page.ts';
 import { endToEnd, type Listening, listen } from './http-support.ts';
 
@@ -50,6 +51,14 @@ export interface FrontOptions {
   requestIds?: boolean;
   /** The mock's own page at `GET /` (the proxy has none: `/` goes upstream). */
   home?: HomePage;
+  /**
+   * The mock's gateway checks and network profile (network-gate.ts): 401s,
+   * signatures, latency, faults. Without one (the proxy), only missing
+   * credentials get the contract's 401.
+   */
+  gate?: Gate;
+  /** The mock's own lines (injected delays and faults, its refusals): always shown. */
+  onMockLine?: (line: string) => void;
 }
 
 export const defaultPrismTimeoutMs = 30_000;
@@ -106,7 +115,7 @@ function handle(
   target: URL,
 ): void {
   const rawUrl = request.url ?? '/';
-  const pathname = rawUrl.split('?')[0] ?? '/';
+  const pathname = pathOf(rawUrl);
   const operation = operationOf(pathname);
   const origin = single(request.headers.origin);
   const refuse = (status: number, problem: string) =>
@@ -135,12 +144,70 @@ function handle(
     return;
   }
   const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
+  if (operation !== undefined && options.gate !== undefined) {
+    const checked = {
+      operation,
+      method: request.method ?? 'GET',
+      target: rawUrl,
+      host: single(request.headers.host) ?? '',
+      headers,
+    };
+    void options.gate.check(checked).then(
+      (outcome) => {
+        afterDelay(request, response, outcome.delayMs, () => {
+          const { verdict } = outcome;
+          if (verdict.kind === 'pass') forward(request, response, options, target);
+          else if (verdict.kind === 'reset') request.socket.destroy();
+          else if (verdict.kind === 'answer') sendMockAnswer(response, verdict.answer, origin);
+          // 'timeout': nothing is ever sent; the client gives up and closes.
+        });
+      },
+      (error: unknown) => {
+        options.onMockLine?.(
+          `mock: the gate failed on ${request.method} ${pathname}: ${String(error)}`,
+        );
+        if (!response.headersSent) sendContractAnswer(response, { operation, status: 500, origin });
+      },
+    );
+    return;
+  }
   // Every operation of the table needs credentials; other paths go to Prism (its 404).
   if (operation !== undefined && !hasCredentials(headers)) {
     sendContractAnswer(response, { operation, status: 401, origin });
     return;
   }
   forward(request, response, options, target);
+}
+
+/** Runs `then` after `ms`, unless the client has gone by then. */
+function afterDelay(
+  request: IncomingMessage,
+  response: ServerResponse,
+  ms: number,
+  then: () => void,
+): void {
+  if (ms <= 0) {
+    then();
+    return;
+  }
+  const timer = setTimeout(then, ms);
+  response.once('close', () => clearTimeout(timer));
+  request.socket.once('close', () => clearTimeout(timer));
+}
+
+/** An answer the gate made (a 401, a fault, the mock's own 400), with CORS as Prism gives it. */
+function sendMockAnswer(response: ServerResponse, answer: MockAnswer, origin: string | null): void {
+  if (response.destroyed) return;
+  const text = JSON.stringify(answer.body);
+  const { [requestIdHeader]: _ours, ...headers } = answer.headers;
+  response.writeHead(answer.status, {
+    ...headers,
+    'Content-Length': Buffer.byteLength(text),
+    'Access-Control-Allow-Origin': origin ?? '*',
+    'Access-Control-Expose-Headers': exposed,
+    Vary: 'Origin',
+  });
+  response.end(text);
 }
 
 function hasBody(request: IncomingMessage): boolean {
@@ -165,6 +232,9 @@ interface OwnAnswer {
   extra?: OutgoingHttpHeaders;
 }
 
+/** What a page on another origin may read of the mock's own answers. */
+const exposed = `X-Mock-Problem, X-Mock-Fault, sl-violations, ${requestIdHeader}`;
+
 /** The contract's first example for a status, as JSON. */
 function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
   const example = documented(own.operation, String(own.status))?.value;
@@ -173,7 +243,7 @@ function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
     'Access-Control-Allow-Origin': own.origin ?? '*',
-    'Access-Control-Expose-Headers': `X-Mock-Problem, sl-violations, ${requestIdHeader}`,
+    'Access-Control-Expose-Headers': exposed,
     Vary: 'Origin',
     ...(own.problem === undefined ? {} : { 'X-Mock-Problem': own.problem }),
     ...(own.close ? { Connection: 'close' } : {}),
@@ -206,7 +276,7 @@ function forward(
   });
   upstream.on('response', (answer) => {
     const status = answer.statusCode ?? 502;
-    const pathname = (request.url ?? '/').split('?')[0] ?? '/';
+    const pathname = pathOf(request.url ?? '/');
     if (status === 422 && options.requestViolations === 'apig-400') {
       return translateViolations(answer, response, {
         operation: operationOf(pathname),
@@ -215,6 +285,12 @@ function forward(
       });
     }
     const headers = endToEnd(answer.headers);
+    const problem = answer.headers['x-mock-problem'];
+    if (options.onMockLine && typeof problem === 'string') {
+      options.onMockLine(
+        `mock: ${request.method} ${request.url?.slice(0, 200)}: refused: ${problem}`,
+      );
+    }
     response.writeHead(status, options.requestIds ? exposingRequestId(headers) : headers);
     answer.pipe(response);
   });
@@ -241,7 +317,7 @@ function forward(
       `Prism stopped answering: ${request.method} ${request.url} got nothing in ${timeoutMs} ms (--prism-timeout)`,
     );
     if (response.headersSent) return response.destroy();
-    const operation = operationOf((request.url ?? '/').split('?')[0] ?? '/');
+    const operation = operationOf(pathOf(request.url ?? '/'));
     const statuses = operation === undefined ? [] : Object.keys(operations[operation].statuses);
     const status = statuses.find((code) => code.startsWith('5'));
     const problem = `Prism did not answer within ${timeoutMs} ms`;

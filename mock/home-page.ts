@@ -11,6 +11,8 @@ export interface HomePage {
   served: string;
   /** A value for each path parameter in the example URLs (an id the data has). */
   pathValues: Record<string, string>;
+  /** The network and gateway options in force, a line each (none: a perfect network). */
+  inForce: string[];
 }
 
 const escapeHtml = (text: string): string =>
@@ -27,13 +29,19 @@ function lines(home: HomePage, base: string): string[] {
   return [
     `apig-purchases mock: ${home.served}.`,
     '',
-    "Operations (any X-Auth-Token is accepted; without one, the contract's 401):",
+    "Operations (without credentials, the contract's 401):",
     ...examples.flatMap(({ spec, url }) => [
       `  ${spec.method} ${spec.path} (${spec.operationId}): ${spec.summary}`,
       `    curl -H '${AUTH_HEADERS.token}: any' '${url}'`,
     ]),
     '',
-    "Any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired'.",
+    "Any documented response is one header away: 'Prefer: code=404' or 'Prefer: example=sessionExpired';",
+    "a delay or a fault too: 'Prefer: delay=2000', 'Prefer: fault=429' (or reset, timeout).",
+    '',
+    'In force:',
+    ...(home.inForce.length === 0
+      ? ['  no latency, no faults (--latency, --faults, --profile)']
+      : home.inForce.map((line) => `  ${line}`)),
   ];
 }
 

@@ -10,6 +10,8 @@
 // - `examples`: Prism serving the contract's named examples verbatim.
 // - `dynamic`: Prism generating bodies from the schemas.
 import type { MockData } from '../src/mock/dataset.ts';
+import { createGate, type GateOptions } from '../src/mock/network-gate.ts';
+import { describeProfile } from '../src/mock/network-profile.ts';
 import { startDataServer } from './data-server.ts';
 import { startFront } from './gateway-server.ts';
 import type { HomePage } from './home-page.ts';
@@ -30,6 +32,15 @@ export interface MockOptions {
   readyTimeoutMs?: number;
   /** The front's limit on a silent Prism (see gateway-server.ts). */
   prismTimeoutMs?: number;
+  /** The network profile, seed and signature keys (network-gate.ts); its lines go to `onMockLine`. */
+  network?: Omit<GateOptions, 'onLine'>;
+  /** The mock's own lines: injected delays and faults, its refusals. */
+  onMockLine?: (line: string) => void;
+}
+
+export interface RunningMock extends RunningPrism {
+  /** The seed of the delays and faults: the same seed replays them. */
+  seed: number;
 }
 
 /** What the mock serves, in words: the start-up line and the page at `GET /` say it. */
@@ -44,12 +55,31 @@ export function servedBy(options: Pick<MockOptions, 'mode' | 'data' | 'source'>)
   }[options.mode];
 }
 
-const homeOf = (options: MockOptions): HomePage => ({
+/** The network and gateway options in force, in words. */
+export function inForce(network: MockOptions['network'], seed: number): string[] {
+  const profile = describeProfile(network?.profile ?? {});
+  return [
+    ...profile,
+    ...(network?.verify === undefined
+      ? ['any X-Auth-Token or Authorization is accepted (--verify-signatures checks AK/SK)']
+      : ['AK/SK signatures are checked as APIG checks them; tokens are accepted']),
+    ...(profile.length > 0
+      ? [`seed ${seed} (--seed ${seed} repeats these delays and faults)`]
+      : []),
+  ];
+}
+
+const homeOf = (options: MockOptions, seed: number): HomePage => ({
   served: servedBy(options),
   pathValues: { purchase_id: options.data.purchases[0]?.id ?? 'purchase_id' },
+  inForce: inForce(options.network, seed),
 });
 
-export async function startMock(options: MockOptions): Promise<RunningPrism> {
+export async function startMock(options: MockOptions): Promise<RunningMock> {
+  const gate = createGate({
+    ...options.network,
+    ...(options.onMockLine ? { onLine: options.onMockLine } : {}),
+  });
   const data = options.mode === 'data' ? await startDataServer({ data: options.data }) : undefined;
   const common = {
     host: '127.0.0.1',
@@ -73,7 +103,9 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
       target: prism.url,
       requestViolations: data ? 'apig-400' : 'pass',
       requestIds: true,
-      home: homeOf(options),
+      home: homeOf(options, gate.seed),
+      gate,
+      ...(options.onMockLine ? { onMockLine: options.onMockLine } : {}),
       ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
       ...(options.onLine ? { onLine: options.onLine } : {}),
     });
@@ -82,6 +114,7 @@ export async function startMock(options: MockOptions): Promise<RunningPrism> {
     throw error;
   }
   return {
+    seed: gate.seed,
     url: front.url,
     pid: prism.pid,
     output: prism.output,

@@ -37,7 +37,12 @@ export interface AnswerOptions {
   data: MockData;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): MockAnswer => ({
+/** A JSON answer with its own request id. */
+export const withBody = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): MockAnswer => ({
   status,
   headers: { 'Content-Type': 'application/json', [requestIdHeader]: newRequestId(), ...headers },
   body,
@@ -67,7 +72,7 @@ function errorAnswer(
   status: number,
   headers: Record<string, string> = {},
 ): MockAnswer {
-  return json(status, documented(operation, String(status))?.value ?? null, headers);
+  return withBody(status, documented(operation, String(status))?.value ?? null, headers);
 }
 
 /** Missing both `X-Auth-Token` and `Authorization`: the gateway's 401 (signatures are not checked). */
@@ -85,7 +90,7 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
   if (found.operation === undefined) {
     return found.problem === 'malformed'
       ? errorAnswer(undefined, 400, { 'X-Mock-Problem': 'the path has a malformed percent-escape' })
-      : json(404, unroutedError);
+      : withBody(404, unroutedError);
   }
   const { operation } = found;
   if (!hasCredentials(request.headers)) return errorAnswer(operation, 401);
@@ -95,7 +100,7 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
 
   const query = request.url.searchParams;
   const spec = operations[operation];
-  const violation = checkParameters(query, spec);
+  const violation = emptyPathParameter(found.path) ?? checkParameters(query, spec);
   if (violation !== undefined) {
     return errorAnswer(operation, 400, {
       'X-Mock-Problem': violation.problem,
@@ -107,9 +112,9 @@ export function answer(request: MockRequest, { data }: AnswerOptions): MockAnswe
     const items = data[behaviour.collection] as readonly Record<string, unknown>[];
     const wanted = found.path[behaviour.parameter];
     const item = items.find((candidate) => candidate[behaviour.field] === wanted);
-    return item === undefined ? errorAnswer(operation, 404) : json(200, item);
+    return item === undefined ? errorAnswer(operation, 404) : withBody(200, item);
   }
-  return json(200, pageOf(operation, data, query));
+  return withBody(200, pageOf(operation, data, query));
 }
 
 /**
@@ -126,20 +131,47 @@ function preferredAnswer(prefer: string | null, operation: OperationId): MockAns
   for (const status of code === undefined ? statuses : [code]) {
     if (!statuses.includes(status)) continue;
     const chosen = documented(operation, status, example);
-    if (chosen !== undefined) return json(Number(status), chosen.value);
+    if (chosen !== undefined) return withBody(Number(status), chosen.value);
   }
   const wanted = [code && `code=${code}`, example && `example=${example}`]
     .filter(Boolean)
     .join(', ');
-  return errorAnswer(operation, 400, {
-    'X-Mock-Problem': `Prefer ${wanted} is not documented for ${operation} (statuses ${statuses.join(', ')})`,
-  });
+  return mockRefusal(
+    operation,
+    `Prefer ${wanted} is not documented for ${operation} (documented: ${statuses.join(', ')})`,
+  );
+}
+
+/**
+ * A 400 for the mock's own reasons (a `Prefer` or a profile the operation
+ * does not have), said so in `error_msg` as well as `X-Mock-Problem`: it must
+ * not pass for a real API error.
+ */
+export function mockRefusal(operation: OperationId | undefined, problem: string): MockAnswer {
+  const example = documented(operation, '400')?.value;
+  const body = typeof example === 'object' && example !== null ? example : {};
+  return withBody(400, { ...body, error_msg: `mock: ${problem}` }, { 'X-Mock-Problem': problem });
 }
 
 /** A broken request parameter, said as `X-Mock-Problem` and as Prism's `sl-violations` entry. */
 interface Violation {
   problem: string;
   detail: { location: string[]; severity: 'Error'; code: string; message: string };
+}
+
+/** A path parameter matched by an empty segment (`/groups/`), as Prism reports it. */
+function emptyPathParameter(path: Record<string, string>): Violation | undefined {
+  const name = Object.keys(path).find((key) => path[key] === '');
+  if (name === undefined) return undefined;
+  return {
+    problem: `the path parameter ${name} is empty`,
+    detail: {
+      location: ['path'],
+      severity: 'Error',
+      code: 'required',
+      message: `Request path must have required property '${name}'`,
+    },
+  };
 }
 
 /** The first query parameter that breaks the contract's type or bounds, as the HTTP mock (Prism) reports it. */

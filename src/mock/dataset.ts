@@ -5,6 +5,7 @@
 // `<source>: <JSON pointer>: <what is wrong>`.
 import { fields } from '../../generated/examples.js';
 import type { components } from '../../generated/schema.js';
+import { escapePointerToken } from '../shared/json-pointer.js';
 import { collections } from './behaviours.js';
 
 type Schemas = components['schemas'];
@@ -67,7 +68,7 @@ function tooDeep(value: unknown): string | undefined {
     if (typeof top.value !== 'object' || top.value === null) continue;
     if (top.depth >= maxDatasetDepth) return top.pointer;
     for (const [key, child] of Object.entries(top.value)) {
-      const segment = key.replaceAll('~', '~0').replaceAll('/', '~1');
+      const segment = escapePointerToken(key);
       stack.push({ value: child, pointer: `${top.pointer}/${segment}`, depth: top.depth + 1 });
     }
   }

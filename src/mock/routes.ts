@@ -1,5 +1,7 @@
 // Which operation of the table a request path is, with its path parameters
-// decoded: every `{name}` of a template matches one non-empty segment.
+// decoded: every `{name}` of a template matches one segment, as Prism routes
+// it (an empty one too: `/groups/` is getPurchasedGroup without its id, which
+// the contract refuses with a 400, not a 404).
 import { type OperationId, operations } from '../../generated/operations.js';
 
 export type Route =
@@ -24,6 +26,18 @@ export function decodes(url: string): boolean {
   }
 }
 
+/**
+ * A request target's path as Prism and fetch read it (WHATWG URL): dot
+ * segments resolved, so `/v1.0/apigw/./purchases/groups` is the list.
+ */
+export function pathOf(target: string): string {
+  try {
+    return new URL(target, 'http://mock.invalid').pathname;
+  } catch {
+    return target.split('?')[0] ?? '/';
+  }
+}
+
 export function route(pathname: string): Route {
   const segments = pathname.split('/');
   for (const template of templates) {
@@ -35,8 +49,6 @@ export function route(pathname: string): Route {
       const name = /^\{(.+)\}$/.exec(expected)?.[1];
       if (name === undefined) {
         matches = actual === expected;
-      } else if (actual === '') {
-        matches = false;
       } else {
         try {
           path[name] = decodeURIComponent(actual);

@@ -53,6 +53,15 @@ function describeGuards(name: string, url: () => string) {
       },
     );
 
+    it.each([`${list}/`, '/v1.0/apigw/./purchases/groups', '/v1.0/apigw/x/../purchases/groups'])(
+      'GET %s, a path Prism routes, gets the contract 401 without credentials',
+      async (path) => {
+        const response = await rawRequest(url(), [`GET ${path} HTTP/1.1`]);
+        expect(response).toMatch(/^HTTP\/1\.1 401 /);
+        expect(response).toContain('"error_code":"APIG.1000"');
+      },
+    );
+
     it('raw UTF-8 in the request line gets the contract 400 saying to percent-encode', async () => {
       const response = await rawRequest(url(), [
         `GET ${list}?group_name=查询 HTTP/1.1`,

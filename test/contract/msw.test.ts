@@ -67,6 +67,12 @@ const requests: [target: string, headers: Record<string, string>][] = [
   [apis, {}],
   [apis, { ...token, Prefer: 'example=emptyApiList' }],
   [apis, { ...token, Prefer: 'code=404' }],
+  [list, { ...token, Prefer: 'code=404' }],
+  [list, { ...token, Prefer: 'code=200, example=nothing' }],
+  // Paths Prism routes: a trailing slash is the detail without its id.
+  [`${list}/`, token],
+  [`${list}/`, {}],
+  ['/v1.0/apigw/./purchases/groups?page_size=2', token],
   // Escapes that do not decode, and a parameter given twice.
   [`${list}/%ZZ`, token],
   [`${list}/%C0%AF`, token],
