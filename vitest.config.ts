@@ -22,6 +22,7 @@ const ownProcesses = [
   'test/contract/proxy.test.ts',
   'test/contract/prism-faults.test.ts',
   'test/contract/gateway-traffic.test.ts',
+  'test/contract/network.test.ts',
 ];
 
 export default defineConfig({

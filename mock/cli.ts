@@ -30,7 +30,9 @@ The contract mock: answers from a dataset through the contract's operations,
 with Prism checking every answer against the contract.
 
 Options:
-  --data <file.json>    serve { "purchases": [...], "apis": [...] } instead of the bundled dataset
+  --data <file.json>    serve { "purchases": [...], "apis": [...] } instead of the bundled dataset;
+                        every problem is listed (up to 50), a field no schema has is a warning
+  --strict-data         refuse a --data field no schema has, instead of warning
   --examples            serve the contract's named examples verbatim instead of data
   --dynamic, -d         serve bodies generated from the schemas instead of data
   --host <host>         address to listen on (default 127.0.0.1, or MOCK_HOST)
@@ -67,6 +69,7 @@ runCli(async () => {
     dynamic: { type: 'boolean', short: 'd', default: false },
     'prism-timeout': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'strict-data': { type: 'boolean', default: false },
     latency: { type: 'string' },
     faults: { type: 'string' },
     profile: { type: 'string' },
@@ -92,7 +95,10 @@ runCli(async () => {
   const data =
     values.data === undefined
       ? checkDataset(dataset, 'src/mock/dataset.json')
-      : await loadDatasetFile(values.data);
+      : await loadDatasetFile(values.data, {
+          unknownFields: values['strict-data'] ? 'refuse' : 'warn',
+          onWarning: (line) => console.warn(`warning: ${line}`),
+        });
   const network = {
     profile: await profileFromFlags(values),
     ...seedOf(values.seed),

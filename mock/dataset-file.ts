@@ -2,9 +2,12 @@
 // the mock starts. A problem stops the mock naming the file, the JSON pointer
 // (or line and column for broken JSON) and what is wrong.
 import { readFile } from 'node:fs/promises';
-import { checkDataset, type MockData } from '../src/mock/dataset.ts';
+import { checkDataset, type DatasetCheckOptions, type MockData } from '../src/mock/dataset.ts';
 
-export async function loadDatasetFile(file: string): Promise<MockData> {
+export async function loadDatasetFile(
+  file: string,
+  options: DatasetCheckOptions = {},
+): Promise<MockData> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -25,7 +28,7 @@ export async function loadDatasetFile(file: string): Promise<MockData> {
     const reason = (error as Error).message.split('\n')[0];
     throw new Error(`${file}:${lineColumn(text, offset)}: not valid JSON (${reason})`);
   }
-  return checkDataset(value, file);
+  return checkDataset(value, file, options);
 }
 
 /** Where (as a string index) the first byte that is not UTF-8 was replaced by U+FFFD, if any. */

@@ -75,38 +75,95 @@ function tooDeep(value: unknown): string | undefined {
   return undefined;
 }
 
+/** How many problems a failed check lists: the rest are counted. */
+export const maxDatasetProblems = 50;
+
+export interface DatasetCheckOptions {
+  /**
+   * A field the schema does not have: `'warn'` (the default) serves the item
+   * and says so through `onWarning`; `'refuse'` (`--strict-data`) is a
+   * problem like any other.
+   */
+  unknownFields?: 'warn' | 'refuse';
+  onWarning?: (line: string) => void;
+}
+
 /**
  * A dataset checked collection by collection (behaviours.ts says which, of
  * which schema): each item has every field of its schema, of its type (a
  * date-time a real one, an integer a count of at least 0, an array one of
  * non-empty strings), unique non-empty keys, masked secrets, and references
  * to items that exist. A collection other than the first may be left out
- * (empty). Throws DatasetError naming the first problem.
+ * (empty). Throws DatasetError listing every problem (up to
+ * `maxDatasetProblems`), one a line.
  */
-export function checkDataset(value: unknown, source: string): MockData {
-  const fail = (pointer: string, problem: string): never => {
-    throw new DatasetError(`${source}: ${pointer || '/'}: ${problem}`);
+export function checkDataset(
+  value: unknown,
+  source: string,
+  options: DatasetCheckOptions = {},
+): MockData {
+  // Kept up to the cap, counted past it: a file of a million bad items costs no memory.
+  const problems: string[] = [];
+  let total = 0;
+  const say = (pointer: string, problem: string) => {
+    total += 1;
+    if (problems.length < maxDatasetProblems)
+      problems.push(`${source}: ${pointer || '/'}: ${problem}`);
   };
   const names = Object.keys(collections) as (keyof Collections)[];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail('', `must be an object with a "${String(names[0])}" array`);
+    say('', `must be an object with a "${String(names[0])}" array`);
+    throw datasetError(problems, total);
   }
   const deep = tooDeep(value);
-  if (deep !== undefined) fail(deep, `nests deeper than ${maxDatasetDepth} levels`);
+  if (deep !== undefined) {
+    say(deep, `nests deeper than ${maxDatasetDepth} levels`);
+    throw datasetError(problems, total);
+  }
   const record = value as Record<string, unknown>;
+  // Fields no schema has: kept up to the cap and counted, as the problems are.
+  const unknownLines: string[] = [];
+  let unknownTotal = 0;
+  const unknownField = (line: string) => {
+    unknownTotal += 1;
+    if (unknownLines.length < maxDatasetProblems) unknownLines.push(line);
+  };
+  for (const key of Object.keys(record)) {
+    if (!(names as string[]).includes(key)) {
+      unknownField(
+        `${source}: /${escapePointerToken(key)}: is not a collection (${names.join(', ')})`,
+      );
+    }
+  }
   const data: Record<string, readonly Record<string, unknown>[]> = {};
   for (const [index, name] of names.entries()) {
     const items = record[name] ?? (index === 0 ? undefined : []);
-    if (!Array.isArray(items)) return fail(`/${name}`, `must be an array of ${name}`);
-    data[name] = checkCollection(name, items, fail);
+    if (!Array.isArray(items)) {
+      say(
+        `/${name}`,
+        items === undefined ? `is missing: an array of ${name}` : `must be an array of ${name}`,
+      );
+      continue;
+    }
+    data[name] = checkCollection(name, items, say, (pointer, field) =>
+      unknownField(
+        `${source}: ${pointer}: is not a field of ${collections[name].schema} ("${field}")`,
+      ),
+    );
   }
   for (const name of names) {
     const { references = {} } = collections[name] as CollectionSpec;
     for (const [field, target] of Object.entries(references)) {
-      const known = new Set(data[target]?.map((item) => item[collections[target].key]));
+      if (data[target] === undefined) continue;
+      const known = new Set(data[target].map((item) => item[collections[target].key]));
       for (const [index, item] of (data[name] ?? []).entries()) {
-        if (!known.has(item[field])) {
-          fail(
+        if (
+          typeof item === 'object' &&
+          item !== null &&
+          item[field] !== undefined &&
+          !known.has(item[field])
+        ) {
+          say(
             `/${name}/${index}/${field}`,
             `is not the ${collections[target].key} of any of ${target}`,
           );
@@ -114,7 +171,28 @@ export function checkDataset(value: unknown, source: string): MockData {
       }
     }
   }
+  if (options.unknownFields === 'refuse') {
+    total += unknownTotal;
+    problems.push(...unknownLines.slice(0, maxDatasetProblems - problems.length));
+  } else {
+    for (const line of unknownLines) {
+      options.onWarning?.(`${line}: served as is (--strict-data refuses it)`);
+    }
+    const more = unknownTotal - unknownLines.length;
+    if (more > 0) options.onWarning?.(`${source}: ${more} more fields no schema has`);
+  }
+  if (total > 0) throw datasetError(problems, total);
   return data as unknown as MockData;
+}
+
+function datasetError(shown: string[], total: number): DatasetError {
+  const more = total - shown.length;
+  const count = `${total} problems`;
+  const tail = more > 0 ? [`... and ${more} more (the first ${maxDatasetProblems} are shown)`] : [];
+  // The first line alone reads as before: `<source>: <pointer>: <problem>`.
+  return new DatasetError(
+    total === 1 ? (shown[0] ?? '') : [`${count}:`, ...shown, ...tail].join('\n'),
+  );
 }
 
 interface CollectionSpec {
@@ -124,10 +202,13 @@ interface CollectionSpec {
   references?: Record<string, keyof Collections>;
 }
 
+type Say = (pointer: string, problem: string) => void;
+
 function checkCollection(
   name: keyof Collections,
   items: unknown[],
-  fail: (pointer: string, problem: string) => never,
+  say: Say,
+  unknown: (pointer: string, field: string) => void,
 ): Record<string, unknown>[] {
   const spec: CollectionSpec = collections[name];
   const schema = fields[spec.schema] ?? {};
@@ -135,34 +216,44 @@ function checkCollection(
   for (const [index, item] of items.entries()) {
     const at = `/${name}/${index}`;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      fail(at, 'must be an object');
+      say(at, 'must be an object');
+      continue;
     }
     const record = item as Record<string, unknown>;
+    for (const field of Object.keys(record)) {
+      if (!(field in schema)) unknown(`${at}/${escapePointerToken(field)}`, field);
+    }
     for (const [field, { type, format }] of Object.entries(schema)) {
       const value = record[field];
-      if (type === 'string' && typeof value !== 'string')
-        fail(`${at}/${field}`, 'must be a string');
-      if (format === 'date-time' && !isDateTime(value as string)) {
-        fail(`${at}/${field}`, 'must be an RFC 3339 date-time such as "2024-01-01T00:00:00Z"');
-      }
-      if (type === 'integer' && (!Number.isSafeInteger(value) || (value as number) < 0)) {
-        fail(`${at}/${field}`, 'must be an integer of at least 0');
-      }
-      if (type === 'array') {
-        if (!Array.isArray(value)) fail(`${at}/${field}`, 'must be an array of strings');
-        for (const [position, entry] of (value as unknown[]).entries()) {
+      const where = `${at}/${field}`;
+      if (value === undefined) {
+        say(where, `is missing (${type}${format === undefined ? '' : `, ${format}`})`);
+      } else if (type === 'string' && typeof value !== 'string') {
+        say(where, 'must be a string');
+      } else if (format === 'date-time' && !isDateTime(value as string)) {
+        say(where, 'must be an RFC 3339 date-time such as "2024-01-01T00:00:00Z"');
+      } else if (type === 'integer' && (!Number.isSafeInteger(value) || (value as number) < 0)) {
+        say(where, 'must be an integer of at least 0');
+      } else if (type === 'array') {
+        if (!Array.isArray(value)) {
+          say(where, 'must be an array of strings');
+          continue;
+        }
+        for (const [position, entry] of value.entries()) {
           if (typeof entry !== 'string' || entry === '') {
-            fail(`${at}/${field}/${position}`, 'must be a non-empty string');
+            say(`${where}/${position}`, 'must be a non-empty string');
           }
         }
       }
     }
     const key = record[spec.key];
-    if (key === '') fail(`${at}/${spec.key}`, 'must not be empty');
-    if (seen.has(key)) fail(`${at}/${spec.key}`, `duplicates the ${spec.key} "${String(key)}"`);
+    if (key === '') say(`${at}/${spec.key}`, 'must not be empty');
+    else if (key !== undefined && seen.has(key))
+      say(`${at}/${spec.key}`, `duplicates the ${spec.key} "${String(key)}"`);
     seen.add(key);
     for (const [field, mask] of Object.entries(spec.masked ?? {})) {
-      if (record[field] !== mask) fail(`${at}/${field}`, `must be masked as "${mask}"`);
+      if (record[field] !== undefined && record[field] !== mask)
+        say(`${at}/${field}`, `must be masked as "${mask}"`);
     }
   }
   return items as Record<string, unknown>[];

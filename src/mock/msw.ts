@@ -35,6 +35,10 @@ export type PurchasesHandlersOptions = { [Name in keyof MockData]?: MockData[Nam
   seed?: number;
   /** Check AK/SK signatures as APIG does, with this key pair (`--verify-signatures`). */
   verifySignatures?: KeyPair;
+  /** Refuse a field no schema has (default: served, and said through `onLine`). */
+  strictData?: boolean;
+  /** The mock's clock, in milliseconds (default `Date.now()`, fake timers included): token lifetimes and X-Sdk-Date read it. */
+  now?: () => number;
   /** Where each injected delay or fault, and each refusal of the mock's own, is said (default: nowhere). */
   onLine?: (line: string) => void;
 };
@@ -45,7 +49,7 @@ export const defaultData: MockData = checkDataset(dataset, 'apig-purchases/msw d
 export const defaultPurchases: MockData['purchases'] = defaultData.purchases;
 
 export function createPurchasesHandlers(options: PurchasesHandlersOptions = {}): HttpHandler[] {
-  const { baseUrl, profile, seed, verifySignatures, onLine, ...given } = options;
+  const { baseUrl, profile, seed, verifySignatures, now, onLine, strictData, ...given } = options;
   const gate = createGate({
     ...(profile === undefined
       ? {}
@@ -53,11 +57,15 @@ export function createPurchasesHandlers(options: PurchasesHandlersOptions = {}):
     ...(seed === undefined ? {} : { seed }),
     ...(verifySignatures === undefined ? {} : { verify: verifySignatures }),
     ...(onLine === undefined ? {} : { onLine }),
+    ...(now === undefined ? {} : { now }),
   });
   const data =
     Object.keys(given).length === 0
       ? defaultData
-      : checkDataset(given, `createPurchasesHandlers({ ${Object.keys(given).join(', ')} })`);
+      : checkDataset(given, `createPurchasesHandlers({ ${Object.keys(given).join(', ')} })`, {
+          unknownFields: strictData ? 'refuse' : 'warn',
+          ...(onLine === undefined ? {} : { onWarning: onLine }),
+        });
   const origin = (baseUrl ?? '*').replace(/\/+$/, '');
   const respond = async ({ request }: { request: Request }) => {
     const url = new URL(request.url);

@@ -72,7 +72,8 @@ export const maxRememberedTokens = 10_000;
 export function createGate(options: GateOptions = {}): Gate {
   const seed = options.seed ?? randomSeed();
   const random = seededRandom(seed);
-  const now = options.now ?? Date.now;
+  // Read at each call, so that fake timers (vi.useFakeTimers) move it too.
+  const now = options.now ?? (() => Date.now());
   const profile = options.profile ?? {};
   const firstUse = new Map<string, number>();
   const say = options.onLine ?? (() => {});
@@ -148,10 +149,10 @@ export function createGate(options: GateOptions = {}): Gate {
       if (options.verify !== undefined && token === null) {
         const problem = await signatureProblem(request, options.verify, now());
         if (problem !== undefined) {
-          return decide(
-            answer('401', 'signatureRejected', { 'X-Mock-Problem': problem }),
-            `401: ${problem}`,
-          );
+          // Dated by the mock's clock, as APIG's answer is by its own: the
+          // client compares the two to say its clock is off.
+          const headers = { 'X-Mock-Problem': problem, Date: new Date(now()).toUTCString() };
+          return decide(answer('401', 'signatureRejected', headers), `401: ${problem}`);
         }
       }
       let fault: FaultKind | undefined;

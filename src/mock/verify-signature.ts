@@ -60,7 +60,7 @@ export async function signatureProblem(
   if (header === null) return undefined;
   const match = authorization.exec(header.trim());
   if (match === null) {
-    return `Authorization is not "${SIGNING_ALGORITHM} Access=…, SignedHeaders=…, Signature=…"`;
+    return `Authorization is not "${SIGNING_ALGORITHM} Access=..., SignedHeaders=..., Signature=..."`;
   }
   const [, accessKey = '', signedHeaders = '', signature = ''] = match;
   if (!sameText(accessKey, keys.accessKey)) {

@@ -103,6 +103,62 @@ describe('npm run mock -- --data', () => {
   });
 });
 
+describe('npm run mock: the network options', () => {
+  const mockWithArgs = async (...args: string[]) =>
+    runNode(['--import', 'tsx', cli, ...args, '--port', String(await freePort())], {
+      cwd: repoRoot,
+      env: { ...process.env, APIG_MOCK_ACCESS_KEY: '', APIG_MOCK_SECRET_KEY: '' },
+    });
+
+  it('--verify-signatures without the key pair in the environment says which variables to set', async () => {
+    const run = await mockWithArgs('--verify-signatures');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      '--verify-signatures reads the key pair from the environment: set APIG_MOCK_ACCESS_KEY and APIG_MOCK_SECRET_KEY (not a flag, so that no secret shows in ps).',
+    );
+  });
+
+  it('a bad profile and bad flags stop the mock with every problem at once', async () => {
+    const file = join(work, 'profile.yaml');
+    await writeFile(
+      file,
+      'latency: 10-5\noperations:\n  listPurchasedApis:\n    faults: { 404: 0.1 }\n',
+    );
+    const run = await mockWithArgs('--seed', 'soon');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--seed needs a whole number');
+    const again = await mockWithArgs('--profile', file, '--faults', 'reset=2');
+    expect(again.stderr.trim().split('\n')).toEqual([
+      `${file}: /latency: its minimum 10 is above its maximum 5`,
+      `${file}: /operations/listPurchasedApis/faults/404: 404 is not documented for listPurchasedApis (its error statuses: 400, 401, 429, 500); a fault is a documented answer, reset or timeout`,
+      '--faults reset: needs a rate from 0 to 1, as reset=0.05, got 2',
+    ]);
+  });
+
+  it('--data lists every problem, and warns of an unknown field (refused with --strict-data)', async () => {
+    const file = join(work, 'unknown.json');
+    const { group_name: _name, ...nameless } = purchases[0] as MockPurchase;
+    await writeFile(
+      file,
+      JSON.stringify({
+        purchases: [
+          { ...purchases[1], colour: 'red' },
+          nameless,
+          { ...purchases[2], quota_left: -1 },
+        ],
+      }),
+    );
+    const strict = await mockWithArgs('--data', file, '--strict-data');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr.trim().split('\n')).toEqual([
+      '3 problems:',
+      `${file}: /purchases/1/group_name: is missing (string)`,
+      `${file}: /purchases/2/quota_left: must be an integer of at least 0`,
+      `${file}: /purchases/0/colour: is not a field of PurchasedGroup ("colour")`,
+    ]);
+  });
+});
+
 describe('Prism checks every answer of the data layer', () => {
   it('turns data that breaks the contract into a 500 listing the violation', async () => {
     // Bypasses the dataset check on purpose: what Prism sees if a handler drifts.

@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { loadDatasetFile, syntaxErrorOffset } from '../../mock/dataset-file.ts';
 import { answer, pageOf } from '../../src/mock/answer-request.ts';
 import dataset from '../../src/mock/dataset.json' with { type: 'json' };
-import { checkDataset, DatasetError, isDateTime, maxDatasetDepth } from '../../src/mock/dataset.ts';
+import {
+  checkDataset,
+  DatasetError,
+  isDateTime,
+  maxDatasetDepth,
+  maxDatasetProblems,
+} from '../../src/mock/dataset.ts';
 import { type Json, loadContract } from '../support/contract.ts';
 import { houseSchemas } from '../support/house-schemas.ts';
 import { createContractValidator } from '../support/schema-validator.ts';
@@ -68,7 +74,8 @@ describe('the bundled dataset (src/mock/dataset.json)', () => {
 describe('checkDataset', () => {
   const good = purchases[0] as (typeof purchases)[number];
   it.each([
-    [{}, '/purchases: must be an array of purchases'],
+    [{}, '/purchases: is missing: an array of purchases'],
+    [{ purchases: 'many' }, '/purchases: must be an array of purchases'],
     [{ purchases: [7] }, '/purchases/0: must be an object'],
     [
       { purchases: [{ ...good, quota_left: '5' }] },
@@ -129,6 +136,66 @@ describe('isDateTime reads a timestamp as Prism does (ajv-formats date-time)', (
     '2024-06-01 10:00:00Z',
   ])('%s', (text) => {
     expect(isDateTime(text)).toBe(prism(text));
+  });
+});
+
+describe('checkDataset says everything at once', () => {
+  const [first, second] = purchases as [(typeof purchases)[number], (typeof purchases)[number]];
+  const { group_name: _name, ...withoutName } = first;
+
+  it('lists every problem, a missing field as missing, in one error', () => {
+    const value = {
+      purchases: [withoutName, { ...second, quota_left: -3, order_time: 'yesterday' }],
+    };
+    let message = '';
+    try {
+      checkDataset(value, 'my.json');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DatasetError);
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      '3 problems:',
+      'my.json: /purchases/0/group_name: is missing (string)',
+      'my.json: /purchases/1/order_time: must be an RFC 3339 date-time such as "2024-01-01T00:00:00Z"',
+      'my.json: /purchases/1/quota_left: must be an integer of at least 0',
+    ]);
+  });
+
+  it(`lists the first ${maxDatasetProblems} of many, and counts the rest`, () => {
+    const bad = Array.from({ length: 500 }, (_, index) => ({
+      ...first,
+      id: `id-${index}`,
+      quota_left: -1,
+    }));
+    const message = (() => {
+      try {
+        checkDataset({ purchases: bad }, 'my.json');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('500 problems:');
+    expect(lines).toHaveLength(maxDatasetProblems + 2);
+    expect(lines.at(-1)).toBe(
+      `... and ${500 - maxDatasetProblems} more (the first ${maxDatasetProblems} are shown)`,
+    );
+  });
+
+  it('warns of a field no schema has, or refuses it when strict', () => {
+    const value = { purchases: [{ ...first, colour: 'red' }], purchase: [] };
+    const warnings: string[] = [];
+    const served = checkDataset(value, 'my.json', { onWarning: (line) => warnings.push(line) });
+    expect(served.purchases[0]).toMatchObject({ colour: 'red' });
+    expect(warnings).toEqual([
+      'my.json: /purchase: is not a collection (purchases, apis): served as is (--strict-data refuses it)',
+      'my.json: /purchases/0/colour: is not a field of PurchasedGroup ("colour"): served as is (--strict-data refuses it)',
+    ]);
+    expect(() => checkDataset(value, 'my.json', { unknownFields: 'refuse' })).toThrow(
+      '2 problems:\nmy.json: /purchase: is not a collection (purchases, apis)\nmy.json: /purchases/0/colour: is not a field of PurchasedGroup ("colour")',
+    );
   });
 });
 
