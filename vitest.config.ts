@@ -23,6 +23,7 @@ const ownProcesses = [
   'test/contract/prism-faults.test.ts',
   'test/contract/gateway-traffic.test.ts',
   'test/contract/network.test.ts',
+  'test/contract/record-replay.test.ts',
 ];
 
 export default defineConfig({

@@ -59,7 +59,20 @@ export interface FrontOptions {
   gate?: Gate;
   /** The mock's own lines (injected delays and faults, its refusals): always shown. */
   onMockLine?: (line: string) => void;
+  /**
+   * The proxy's `--record`: each 200 of an operation that Prism passed
+   * without an error-severity violation, its body parsed (up to `maxRecordBytes`).
+   */
+  record?: (operation: OperationId, body: unknown) => void;
+  /**
+   * The proxy under `--errors`: an answer with a status the operation does not
+   * document is a violation too (a 500 problem+json), not a warning let through.
+   */
+  undocumentedStatusIsViolation?: boolean;
 }
+
+/** The largest answer `record` is given; a bigger one passes on unrecorded. */
+export const maxRecordBytes = 10 * 1024 * 1024;
 
 export const defaultPrismTimeoutMs = 30_000;
 
@@ -284,6 +297,21 @@ function forward(
         origin: single(request.headers.origin),
       });
     }
+    const operation = operationOf(pathname);
+    if (
+      options.undocumentedStatusIsViolation &&
+      operation !== undefined &&
+      !documentsStatus(operation, status)
+    ) {
+      answer.resume();
+      return sendUndocumentedStatus(response, operation, status, {
+        violations: single(answer.headers['sl-violations']),
+        origin: single(request.headers.origin),
+      });
+    }
+    if (options.record && operation !== undefined && status === 200 && !hasErrors(answer)) {
+      tapJson(answer, (body) => options.record?.(operation, body));
+    }
     const headers = endToEnd(answer.headers);
     const problem = answer.headers['x-mock-problem'];
     if (options.onMockLine && typeof problem === 'string') {
@@ -331,6 +359,69 @@ function forward(
   });
   response.on('close', () => upstream.destroy());
   upstream.end();
+}
+
+const documentsStatus = (operation: OperationId, status: number): boolean => {
+  const { statuses } = operations[operation];
+  return String(status) in statuses || 'default' in statuses;
+};
+
+/** Whether Prism reported an error-severity violation of the answer (`--report-only` passes it on). */
+function hasErrors(answer: IncomingMessage): boolean {
+  const violations = single(answer.headers['sl-violations']);
+  return violations !== null && /"severity"\s*:\s*"Error"/.test(violations);
+}
+
+/** The answer's body as JSON, once it has all passed (nothing if it is too big or not JSON). */
+function tapJson(answer: IncomingMessage, then: (body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  answer.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= maxRecordBytes) chunks.push(chunk);
+  });
+  answer.on('end', () => {
+    if (size > maxRecordBytes) return;
+    try {
+      then(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    } catch {
+      // Not JSON: Prism would have reported it; nothing to record.
+    }
+  });
+}
+
+/**
+ * A status the operation does not document, as Prism words it (a warning
+ * there, for statuses outside 2xx), answered as a violation: Prism's 500
+ * problem+json with the finding at Error severity.
+ */
+function sendUndocumentedStatus(
+  response: ServerResponse,
+  operation: OperationId,
+  status: number,
+  { violations, origin }: { violations: string | null; origin: string | null },
+): void {
+  const documented = Object.keys(operations[operation].statuses).join(',');
+  const finding = {
+    location: ['response'],
+    severity: 'Error',
+    message: `Unable to match the returned status code with those defined in the document: ${documented} (got ${status})`,
+  };
+  const body = JSON.stringify({
+    type: 'https://stoplight.io/prism/errors#VIOLATIONS',
+    title: 'Request/Response not valid',
+    status: 500,
+    detail: `The upstream answered ${status}, which ${operation} does not document, and --errors is set (the default), so the proxy is generating this error for you.`,
+    validation: [finding],
+  });
+  response.writeHead(500, {
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(body),
+    'Access-Control-Allow-Origin': origin ?? '*',
+    'Access-Control-Expose-Headers': exposed,
+    'sl-violations': violations ?? JSON.stringify([finding]),
+  });
+  response.end(body);
 }
 
 /** Prism's answer headers, its CORS exposing the request id too (a page reads it). */

@@ -17,6 +17,7 @@ import {
 } from './cli-support.ts';
 import { startFront } from './gateway-server.ts';
 import { startPrism } from './prism.ts';
+import { startRecorder } from './recorder.ts';
 import { startUpstreamGuard } from './upstream-guard.ts';
 
 export const proxyUsage = `Usage: apig-purchases proxy <upstream-url> [options]
@@ -31,11 +32,20 @@ Options:
   --max-body <bytes>        largest upstream body, decoded, else 502 (default 10485760)
   --host <host>             address to listen on (default 127.0.0.1, or MOCK_HOST)
   --port <port>             port to listen on (default 4010, or MOCK_PORT)
+  --record <file.json>      merge every validated 200 answer into a dataset in the --data format
+                            (replay it with apig-purchases mock --data <file.json>); app_secret
+                            and app_key are masked as ******
+  --keep-app-key            record app_key as the upstream sent it
+  --record-every <s>        write the recording this often when it changed (default 10), and on exit
   --verbose                 print every line of Prism's log (default: only warnings and errors)
   --help, -h                show this help
 
-Example:
-  apig-purchases proxy https://apig.cn-north-4.myhuaweicloud.com --report-only`;
+An answer with a status the operation does not document is a violation too (500 problem+json
+by default, reported in sl-violations with --report-only).
+
+Examples:
+  apig-purchases proxy https://apig.cn-north-4.myhuaweicloud.com --report-only
+  apig-purchases proxy https://apig.cn-north-4.myhuaweicloud.com --record traffic.json`;
 
 runCli(async () => {
   const { values, positionals } = parseCli(proxyUsage, {
@@ -45,11 +55,28 @@ runCli(async () => {
     'upstream-timeout': { type: 'string', default: '30000' },
     'max-body': { type: 'string', default: String(10 * 1024 * 1024) },
     verbose: { type: 'boolean', default: false },
+    record: { type: 'string' },
+    'keep-app-key': { type: 'boolean', default: false },
+    'record-every': { type: 'string', default: '10' },
   });
   const upstream = upstreamUrl(positionals);
   const { host, port } = listenAddress(values, process.env);
   const errors = !values['report-only'];
   const upstreamTimeoutMs = positiveInteger('--upstream-timeout', values['upstream-timeout']);
+  const recordEverySeconds = positiveInteger('--record-every', values['record-every']);
+  if (values['keep-app-key'] && values.record === undefined) {
+    throw new UsageError('--keep-app-key goes with --record <file>. See --help.');
+  }
+  const recorder =
+    values.record === undefined
+      ? undefined
+      : await startRecorder({
+          file: values.record,
+          upstream,
+          keepAppKey: values['keep-app-key'],
+          everyMs: recordEverySeconds * 1000,
+          onLine: (line) => console.log(line),
+        });
   const guard = await startUpstreamGuard({
     upstream,
     timeoutMs: upstreamTimeoutMs,
@@ -69,16 +96,24 @@ runCli(async () => {
     // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
     prismTimeoutMs: upstreamTimeoutMs + 5_000,
     onLine: printPrismLine(values.verbose),
+    undocumentedStatusIsViolation: errors,
+    ...(recorder ? { record: recorder.record } : {}),
   });
   holdUntilStopped({
     ...prism,
     url: front.url,
     stop: async () => {
       await Promise.all([front.close(), prism.stop(), guard.close()]);
+      await recorder?.stop();
     },
   });
 
   console.log(`\nValidation proxy at ${front.url} → ${upstream}`);
+  if (values.record !== undefined) {
+    console.log(
+      `Recording validated answers into ${values.record} (every ${recordEverySeconds} s and on exit).`,
+    );
+  }
   console.log(
     errors
       ? 'A contract violation is answered with 500 problem+json listing it (--report-only to pass answers through).\n'

@@ -128,8 +128,11 @@ export function checkDataset(
     unknownTotal += 1;
     if (unknownLines.length < maxDatasetProblems) unknownLines.push(line);
   };
+  if (record.description !== undefined && typeof record.description !== 'string') {
+    say('/description', 'must be a string (what the dataset is)');
+  }
   for (const key of Object.keys(record)) {
-    if (!(names as string[]).includes(key)) {
+    if (key !== 'description' && !(names as string[]).includes(key)) {
       unknownField(
         `${source}: /${escapePointerToken(key)}: is not a collection (${names.join(', ')})`,
       );

@@ -28,11 +28,17 @@ let upstreamUrl: string;
 const received: IncomingHttpHeaders[] = [];
 
 beforeAll(async () => {
-  // page_no=1 gets the documented answer, page_no=2 the broken one.
+  // page_no=1 gets the documented answer, page_no=2 the broken one, page_no=3 a 418.
   upstream = createServer((request, response) => {
     received.push(request.headers);
-    const broken =
-      new URL(request.url ?? '/', 'http://upstream').searchParams.get('page_no') === '2';
+    const page = new URL(request.url ?? '/', 'http://upstream').searchParams.get('page_no');
+    const broken = page === '2';
+    if (page === '3') {
+      // A status no operation documents.
+      response.writeHead(418, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ error_code: 'TEA.0418', error_msg: "I'm a teapot" }));
+      return;
+    }
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end(broken ? violatingBody : validBody);
   });
@@ -80,6 +86,29 @@ describe('mock:proxy (violations become errors)', () => {
         code: 'type',
       }),
     );
+  });
+});
+
+describe('mock:proxy: a status the operation does not document', () => {
+  it('is a 500 listing it by default, and passes on, reported, with --report-only', async () => {
+    const [strict, reporting] = await Promise.all([startProxy(), startProxy('--report-only')]);
+    try {
+      const refused = await fetch(`${strict.url}${listPath}?page_no=3`, { headers: token });
+      expect(refused.status).toBe(500);
+      const problem = (await refused.json()) as { type: string; validation: { message: string }[] };
+      expect(problem.type).toMatch(/VIOLATIONS$/);
+      expect(problem.validation[0]?.message).toBe(
+        'Unable to match the returned status code with those defined in the document: 200,400,401,429,500 (got 418)',
+      );
+      const passed = await fetch(`${reporting.url}${listPath}?page_no=3`, { headers: token });
+      expect(passed.status).toBe(418);
+      expect(passed.headers.get('sl-violations')).toContain(
+        'Unable to match the returned status code',
+      );
+      await passed.body?.cancel();
+    } finally {
+      await Promise.all([strict.stop(), reporting.stop()]);
+    }
   });
 });
 
