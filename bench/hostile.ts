@@ -32,7 +32,11 @@ const rssOf = (pid: number | undefined): string => {
     return '–';
   }
 };
-const memory = () => `ours ${rssOf(process.pid)}, Prism ${rssOf(prismPid)}`;
+// Data mode runs Prism's validators in this process: one figure, unless a Prism child exists.
+const memory = () =>
+  prismPid === undefined
+    ? `ours (Prism in process) ${rssOf(process.pid)}`
+    : `ours ${rssOf(process.pid)}, Prism ${rssOf(prismPid)}`;
 
 /** One raw request; resolves with the status line's code (0: no answer). */
 function raw(head: string, body = '', timeoutMs = 5_000): Promise<number> {

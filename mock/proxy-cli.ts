@@ -7,6 +7,8 @@
 // every violation (`--errors`), so it cannot go unnoticed. With
 // --report-only the upstream's answer passes through unchanged, the
 // violations travel in its `sl-violations` header and are printed here.
+
+import { behindPrismChild } from './behind-prism-child.ts';
 import {
   holdUntilStopped,
   listenAddress,
@@ -92,12 +94,14 @@ runCli(async () => {
   const front = await startFront({
     host,
     port,
-    target: prism.url,
-    // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
-    prismTimeoutMs: upstreamTimeoutMs + 5_000,
-    onLine: printPrismLine(values.verbose),
-    undocumentedStatusIsViolation: errors,
-    ...(recorder ? { record: recorder.record } : {}),
+    behind: behindPrismChild({
+      target: prism.url,
+      // The guard's 504 for a slow upstream comes first; past this, Prism itself hung.
+      prismTimeoutMs: upstreamTimeoutMs + 5_000,
+      onLine: printPrismLine(values.verbose),
+      undocumentedStatusIsViolation: errors,
+      ...(recorder ? { record: recorder.record } : {}),
+    }),
   });
   holdUntilStopped({
     ...prism,

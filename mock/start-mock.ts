@@ -12,10 +12,12 @@
 import type { MockData } from '../src/mock/dataset.ts';
 import { createGate, type GateOptions } from '../src/mock/network-gate.ts';
 import { describeProfile } from '../src/mock/network-profile.ts';
-import { startDataServer } from './data-server.ts';
+import { behindPrismChild } from './behind-prism-child.ts';
+import { behindPrismInProcess } from './behind-prism-in-process.ts';
 import { startFront } from './gateway-server.ts';
 import type { HomePage } from './home-page.ts';
 import { type RunningPrism, startPrism } from './prism.ts';
+import { startPrismInProcess } from './prism-in-process.ts';
 
 export type MockMode = 'data' | 'examples' | 'dynamic';
 
@@ -80,47 +82,60 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     ...options.network,
     ...(options.onMockLine ? { onLine: options.onMockLine } : {}),
   });
-  const data = options.mode === 'data' ? await startDataServer({ data: options.data }) : undefined;
-  const common = {
-    host: '127.0.0.1',
-    ...(options.onLine ? { onLine: options.onLine } : {}),
-    readyTimeoutMs: options.readyTimeoutMs ?? 20_000,
-  };
-  let prism: RunningPrism;
-  try {
-    prism = data
-      ? await startPrism({ ...common, mode: 'proxy', upstream: data.url, errors: true })
-      : await startPrism({ ...common, mode: options.mode === 'dynamic' ? 'dynamic' : 'static' });
-  } catch (error) {
-    await data?.close();
-    throw error;
-  }
+  const onLine = options.onLine ? { onLine: options.onLine } : {};
+  const onMockLine = options.onMockLine ? { onMockLine: options.onMockLine } : {};
+  // Data mode: Prism's validators in this process, the data layer behind
+  // them. The examples and dynamic modes are Prism's own mocker, in its process.
+  const prism =
+    options.mode === 'data'
+      ? undefined
+      : await startPrism({
+          host: '127.0.0.1',
+          mode: options.mode === 'dynamic' ? 'dynamic' : 'static',
+          readyTimeoutMs: options.readyTimeoutMs ?? 20_000,
+          ...onLine,
+        });
   let front: Awaited<ReturnType<typeof startFront>>;
   try {
+    const behind = prism
+      ? behindPrismChild({
+          target: prism.url,
+          requestViolations: 'pass',
+          requestIds: true,
+          ...onLine,
+          ...onMockLine,
+          ...(options.prismTimeoutMs === undefined
+            ? {}
+            : { prismTimeoutMs: options.prismTimeoutMs }),
+        })
+      : behindPrismInProcess({
+          prism: await startPrismInProcess(onLine),
+          data: options.data,
+          ...onLine,
+          ...onMockLine,
+        });
     front = await startFront({
       host: options.host,
       port: options.port ?? 0,
-      target: prism.url,
-      requestViolations: data ? 'apig-400' : 'pass',
+      behind,
       requestIds: true,
       home: homeOf(options, gate.seed),
       gate,
-      ...(options.onMockLine ? { onMockLine: options.onMockLine } : {}),
-      ...(options.prismTimeoutMs === undefined ? {} : { prismTimeoutMs: options.prismTimeoutMs }),
-      ...(options.onLine ? { onLine: options.onLine } : {}),
+      ...onMockLine,
     });
   } catch (error) {
-    await Promise.all([prism.stop(), data?.close()]);
+    await prism?.stop();
     throw error;
   }
   return {
     seed: gate.seed,
     url: front.url,
-    pid: prism.pid,
-    output: prism.output,
-    exited: prism.exited,
+    // In data mode Prism runs in this process (no pid of its own): its lines went to onLine.
+    pid: prism?.pid,
+    output: prism?.output ?? (() => ''),
+    exited: prism?.exited ?? new Promise(() => {}),
     stop: async () => {
-      await Promise.all([front.close(), prism.stop(), data?.close()]);
+      await Promise.all([front.close(), prism?.stop()]);
     },
   };
 }

@@ -1,6 +1,8 @@
 // Prism faults never leave a client or a process hanging: a stopped Prism
 // gets the client the documented 5xx within --prism-timeout, and Prism ends
-// when the mock that started it is killed, even with SIGKILL.
+// when the mock that started it is killed, even with SIGKILL. Prism runs as
+// its own process in the mock's --examples and --dynamic modes (and in the
+// proxy); the data mode runs its validators in the mock's own process.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startMock } from '../../mock/start-mock.ts';
@@ -23,13 +25,15 @@ describe('Prism faults never leave a client or a process hanging', () => {
   it('answers the documented 5xx when Prism stops answering, and says so in the log', async () => {
     const lines: string[] = [];
     const mock = await startMock({
-      mode: 'data',
+      mode: 'examples',
       host: '127.0.0.1',
       data: { purchases, apis: [] },
       prismTimeoutMs: 1_000,
       onLine: (line) => lines.push(line),
     });
-    const prism = mock.pid ?? 0;
+    const prism = mock.pid;
+    if (prism === undefined)
+      throw new Error('the examples mode runs Prism as a process of its own');
     try {
       process.kill(prism, 'SIGSTOP');
       const started = Date.now();
@@ -50,8 +54,8 @@ describe('Prism faults never leave a client or a process hanging', () => {
     }
   });
 
-  it('ends Prism when the mock is killed with SIGKILL', async () => {
-    const mock = await startMockCli();
+  it('ends Prism when the mock (--examples) is killed with SIGKILL', async () => {
+    const mock = await startMockCli('--examples');
     const { port } = mock;
     const parent = mock.child.pid ?? 0;
     const children = readFileSync(`/proc/${parent}/task/${parent}/children`, 'utf8')

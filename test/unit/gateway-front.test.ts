@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { behindPrismChild } from '../../mock/behind-prism-child.ts';
 import { type Front, startFront } from '../../mock/gateway-server.ts';
 
 let prism: Server | undefined;
@@ -38,7 +39,11 @@ async function resettingPrism() {
 describe('the front server', () => {
   it('sends a GET again once when Prism closed the kept-alive connection under it', async () => {
     const upstream = await resettingPrism();
-    front = await startFront({ host: '127.0.0.1', port: 0, target: upstream.url });
+    front = await startFront({
+      host: '127.0.0.1',
+      port: 0,
+      behind: behindPrismChild({ target: upstream.url }),
+    });
     for (let i = 0; i < 5; i += 1) {
       const answer = await fetch(`${front.url}/v1.0/apigw/purchases/groups`, {
         headers: { 'X-Auth-Token': 'any' },
