@@ -27,7 +27,6 @@ import { AUTH_HEADERS } from '../src/auth/auth-headers.ts';
 import { median } from './support/median.ts';
 import { startSeedServer } from './support/start-seed-server.ts';
 
-const listPath = '/v1.0/apigw/purchases/groups';
 const headers = { [AUTH_HEADERS.token]: 'load-test-token' };
 
 interface Settings {
@@ -48,6 +47,8 @@ Options:
   --connections <n>    concurrent connections (default 10)
   --warmup <s>         seconds of warm-up before measuring (default 2)
   --startups <n>       start-ups to time, per way of starting (default 5)
+  --query <q>          the list's query, e.g. page_size=3 (the size of Prism's example list;
+                       default: none, the contract's default page of 20)
   --verbose            print the stack of a failure
   --help, -h           show this help
 
@@ -58,8 +59,11 @@ Example:
     connections: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2' },
     startups: { type: 'string', default: '5' },
+    query: { type: 'string', default: '' },
   },
 );
+
+const listPath = `/v1.0/apigw/purchases/groups${values.query ? `?${values.query}` : ''}`;
 
 function settings(): Settings {
   const number = (name: keyof typeof values, min: number): number => {
