@@ -76,6 +76,8 @@ export async function startRecorder(options: RecorderOptions): Promise<Recorder>
     if (typeof key !== 'string' || key === '') return;
     const merged: Item = { ...items[name].get(key) };
     for (const [field, value] of Object.entries(incoming)) {
+      // A JSON key `__proto__` would set the item's prototype: it is no field.
+      if (field === '__proto__') continue;
       if (value === null && merged[field] !== undefined && merged[field] !== null) continue;
       merged[field] = value;
     }

@@ -10,19 +10,8 @@
 // examples first, then one to four APIs of most purchases (every seventh has
 // none), with Chinese and English names and remarks.
 import type { PurchasedApi, PurchasedGroup } from '../generated/names.js';
+import { seededRandom as seeded } from '../src/mock/seeded-random.ts';
 import { generatedBanner } from './generated-header.ts';
-
-/** mulberry32: a small seeded generator, so the data never changes between runs. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const groups: [name: string, remark: string][] = [
   ['api_group_001', 'API group 001'],

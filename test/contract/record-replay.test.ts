@@ -59,15 +59,26 @@ afterAll(async () => {
 
 const detailed = purchases.slice(0, 8).map((purchase) => purchase.id);
 
+/** `run` with a client of the proxy recording into `file`; the proxy stopped after (the file written). */
+async function recording(
+  run: (client: ReturnType<typeof createPurchasesClient>, proxyUrl: string) => Promise<unknown>,
+): Promise<void> {
+  const proxy = await startMockProxy(gatewayUrl, '--record', file);
+  try {
+    const client = createPurchasesClient({
+      baseUrl: proxy.url,
+      credentials: { token: 'x' },
+      retry: false,
+    });
+    await run(client, proxy.url);
+  } finally {
+    await proxy.stop();
+  }
+}
+
 describe('record through the proxy, replay with the mock', () => {
   it('records the three operations, merged and masked, written on exit', async () => {
-    const proxy = await startMockProxy(gatewayUrl, '--record', file);
-    try {
-      const client = createPurchasesClient({
-        baseUrl: proxy.url,
-        credentials: { token: 'x' },
-        retry: false,
-      });
+    await recording(async (client, proxyUrl) => {
       let groups = 0;
       for await (const _ of client.iteratePurchasedGroups({ page_size: 7 })) groups += 1;
       expect(groups).toBe(purchases.length);
@@ -77,10 +88,8 @@ describe('record through the proxy, replay with the mock', () => {
       expect(apis).toBe(upstreamData.apis.length);
       // Not recorded: an error, and a request without credentials.
       await client.getPurchasedGroup('no-such-purchase').catch(() => undefined);
-      await fetch(`${proxy.url}/v1.0/apigw/purchases/groups`);
-    } finally {
-      await proxy.stop();
-    }
+      await fetch(`${proxyUrl}/v1.0/apigw/purchases/groups`);
+    });
     const text = await readFile(file, 'utf8');
     expect(text).not.toMatch(/real-app-secret|real-app-key/);
     const recorded = checkDataset(JSON.parse(text), file);
@@ -133,17 +142,7 @@ describe('record through the proxy, replay with the mock', () => {
 
   it('records into an existing file: nothing recorded is lost', async () => {
     const before = checkDataset(JSON.parse(await readFile(file, 'utf8')), file);
-    const proxy = await startMockProxy(gatewayUrl, '--record', file);
-    try {
-      const client = createPurchasesClient({
-        baseUrl: proxy.url,
-        credentials: { token: 'x' },
-        retry: false,
-      });
-      await client.getPurchasedGroup(purchases.at(-1)?.id ?? '');
-    } finally {
-      await proxy.stop();
-    }
+    await recording((client) => client.getPurchasedGroup(purchases.at(-1)?.id ?? ''));
     const after = checkDataset(JSON.parse(await readFile(file, 'utf8')), file);
     expect(after.purchases).toHaveLength(before.purchases.length);
     expect(after.apis).toEqual(before.apis);
