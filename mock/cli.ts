@@ -112,6 +112,7 @@ runCli(async () => {
     port,
     data,
     onLine: printPrismLine(values.verbose),
+    verbose: values.verbose,
     ...(values.data === undefined ? {} : { source: values.data }),
     ...(prismTimeoutMs === undefined ? {} : { prismTimeoutMs }),
   });

@@ -112,6 +112,8 @@ export interface PrismInProcessOptions {
   spec?: string;
   /** Prism's log lines, as its CLI words them: the violations (`Violation: …`) and failures. */
   onLine?: (line: string) => void;
+  /** Its info lines too (`Request received`, …): off by default, they cost time on every request. */
+  verbose?: boolean;
 }
 
 export async function startPrismInProcess(
@@ -120,8 +122,11 @@ export async function startPrismInProcess(
   const prism = loadPrism();
   const operations = await prism.getHttpOperationsFromSpec(options.spec ?? bundledSpec);
   const say = options.onLine ?? (() => {});
-  // Prism's components log through pino; only what its CLI prints at `warn` is kept.
-  const logger = quietLogger((level, message) => say(`[VALIDATOR] ${level} ${message}`));
+  // Prism's components log through pino; what its CLI prints at `warn` is kept (`info` with verbose).
+  const logger = quietLogger(
+    (level, message) => say(`[PRISM] ${level} ${message}`),
+    options.verbose,
+  );
   const config = {
     validateRequest: true,
     validateResponse: true,
@@ -197,7 +202,18 @@ export async function startPrismInProcess(
       };
       const result = await instance.request(request, operations)();
       if (result._tag === 'Left') {
-        say(`[HTTP SERVER] error Request terminated with error: ${result.left}`);
+        // A request that breaks the contract: its violations, as Prism words them.
+        const listed = result.left.additional?.validation;
+        if (Array.isArray(listed)) {
+          for (const { location, message } of listed as {
+            location?: string[];
+            message: string;
+          }[]) {
+            say(`[VALIDATOR] error Violation: request.${(location ?? []).join('.')} ${message}`);
+          }
+        } else {
+          say(`[HTTP SERVER] error Request terminated with error: ${result.left}`);
+        }
         return problemAnswer(prism, result.left);
       }
       const { output, validations } = result.right;
@@ -297,8 +313,8 @@ function preferProblem(prism: Loaded, header: string | undefined): ProblemError 
 
 type Say = (level: string, message: string) => void;
 
-/** pino's shape, as Prism's components use it: warnings and errors said, the rest dropped. */
-function quietLogger(say: Say): unknown {
+/** pino's shape, as Prism's components use it: warnings and errors said, info too when verbose. */
+function quietLogger(say: Say, verbose = false): unknown {
   const text = (args: unknown[]) => String(typeof args[0] === 'string' ? args[0] : (args[1] ?? ''));
   const logger: Record<string, unknown> = {
     child: () => logger,
@@ -306,6 +322,9 @@ function quietLogger(say: Say): unknown {
     error: (...args: unknown[]) => say('error', text(args)),
     fatal: (...args: unknown[]) => say('fatal', text(args)),
   };
-  for (const level of ['trace', 'debug', 'info', 'success', 'start']) logger[level] = () => {};
+  for (const level of ['trace', 'debug']) logger[level] = () => {};
+  for (const level of ['info', 'success', 'start']) {
+    logger[level] = verbose ? (...args: unknown[]) => say(level, text(args)) : () => {};
+  }
   return logger;
 }

@@ -31,6 +31,8 @@ export interface MockOptions {
   /** Where the data came from, in words (default: the bundled dataset). */
   source?: string;
   onLine?: (line: string) => void;
+  /** Prism's info lines too (the data mode's in-process Prism; a Prism child prints them anyway to `onLine`). */
+  verbose?: boolean;
   readyTimeoutMs?: number;
   /** The front's limit on a silent Prism (see gateway-server.ts). */
   prismTimeoutMs?: number;
@@ -109,7 +111,7 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
             : { prismTimeoutMs: options.prismTimeoutMs }),
         })
       : behindPrismInProcess({
-          prism: await startPrismInProcess(onLine),
+          prism: await startPrismInProcess({ ...onLine, verbose: options.verbose === true }),
           data: options.data,
           ...onLine,
           ...onMockLine,
