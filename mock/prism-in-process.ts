@@ -121,6 +121,13 @@ export async function startPrismInProcess(
 ): Promise<PrismInProcess> {
   const prism = loadPrism();
   const operations = await prism.getHttpOperationsFromSpec(options.spec ?? bundledSpec);
+  // An operation without path parameters has `request.path: []`, and Prism's
+  // validator still builds a URI template from its path on every request, to
+  // validate no parameter (7% of the mock's time under load, node --cpu-prof).
+  // Without the empty list it skips that step; what it checks is the same.
+  for (const operation of operations as { request?: { path?: unknown[] } }[]) {
+    if (operation.request?.path?.length === 0) delete operation.request.path;
+  }
   const say = options.onLine ?? (() => {});
   // Prism's components log through pino; what its CLI prints at `warn` is kept (`info` with verbose).
   const logger = quietLogger(

@@ -236,14 +236,18 @@ export function pageOf(
   const filters = behaviour.filters
     .map((filter) => ({ ...filter, wanted: query.get(filter.parameter) }))
     .filter((filter) => filter.wanted !== null);
-  const matches = items.filter((item) =>
-    filters.every((filter) => {
-      const value = filter.value(item, data);
-      return filter.match === 'exact'
-        ? value === filter.wanted
-        : typeof value === 'string' && value.includes(filter.wanted as string);
-    }),
-  );
+  // Unfiltered (the common list call): the collection itself, no pass over it.
+  const matches =
+    filters.length === 0
+      ? items
+      : items.filter((item) =>
+          filters.every((filter) => {
+            const value = filter.value(item, data);
+            return filter.match === 'exact'
+              ? value === filter.wanted
+              : typeof value === 'string' && value.includes(filter.wanted as string);
+          }),
+        );
   // The contract's defaults, as the client reads them (page_size 20, page_no 1).
   const pageSize = integerOr(query.get(spec.list.pageSize), defaultOf(spec, spec.list.pageSize));
   const pageNo = Math.max(
