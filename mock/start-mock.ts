@@ -1,14 +1,16 @@
 // The one way this project starts the mock, for `npm run mock`, the contract
 // tests and the load benchmark:
 //
-//   client → front (ours: guard, 401, 400) → Prism → data server (ours)
+//   client → front (ours: guards, the gate: 401s, signatures, latency,
+//            faults) → Prism → the answer
 //
-// - `data` (the default): Prism as a validating proxy (`--errors`) in front
-//   of the data server, which answers from a dataset through the shared core
-//   in src/mock/. Every answer is checked against the contract by Prism: a
-//   dataset or handler that drifts from it gets a 500 listing the violations.
-// - `examples`: Prism serving the contract's named examples verbatim.
-// - `dynamic`: Prism generating bodies from the schemas.
+// - `data` (the default): Prism's router and validators in this process
+//   (prism-in-process.ts) in front of the data layer, which answers from a
+//   dataset through the shared core in src/mock/. Every answer is checked
+//   against the contract by Prism: a dataset or handler that drifts from it
+//   gets a 500 listing the violations.
+// - `examples`: Prism (its own process) serving the contract's named examples verbatim.
+// - `dynamic`: Prism (its own process) generating bodies from the schemas.
 import type { MockData } from '../src/mock/dataset.ts';
 import { createGate, type GateOptions } from '../src/mock/network-gate.ts';
 import { describeProfile } from '../src/mock/network-profile.ts';

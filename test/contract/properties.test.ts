@@ -3,7 +3,7 @@
 // "?", "#", 2,000-character strings, empty-ish values) through the client to
 // the mock's answers. Two routes: in process, through the answer core the
 // HTTP mock and the MSW handlers share (300 runs each in `npm test`), and
-// through the HTTP mock (gateway, Prism, data server: a sample of 30 in
+// through the HTTP mock (gateway, Prism in process, data layer: a sample of 30 in
 // `npm test`). FUZZ_RUNS sets the runs of both (`npm run fuzz`: 10,000).
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
