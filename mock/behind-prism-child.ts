@@ -3,9 +3,6 @@
 // request forwarded to Prism over kept-alive loopback connections, its
 // answer streamed back.
 //
-// - With `requestViolations: 'apig-400'`, Prism's 422 for a request that
-//   breaks the contract becomes the contract's 400, its violations kept in
-//   `sl-violations`.
 // - A Prism that does not answer within `prismTimeoutMs` (hung, stopped)
 //   gets the client the operation's documented 5xx (else a 502), and a log line.
 // - The proxy's `--record` taps each validated 200; under `--errors` an
@@ -14,13 +11,19 @@ import {
   Agent,
   request as httpRequest,
   type IncomingMessage,
-  type OutgoingHttpHeaders,
   type ServerResponse,
 } from 'node:http';
-import { type OperationId, operations, requestIdHeader } from '../generated/operations.js';
+import { type OperationId, operations } from '../generated/operations.js';
 import { pathOf } from '../src/mock/routes.ts';
 import { endToEnd } from './http-support.ts';
-import { exposed, type OwnAnswer, operationOf, sendContractAnswer, single } from './own-answers.ts';
+import {
+  exposed,
+  exposingRequestId,
+  operationOf,
+  sayRefusal,
+  sendContractAnswer,
+  single,
+} from './own-answers.ts';
 
 /** What the front hands a request it lets through. */
 export type Behind = (request: IncomingMessage, response: ServerResponse) => void;
@@ -28,8 +31,6 @@ export type Behind = (request: IncomingMessage, response: ServerResponse) => voi
 export interface PrismChildOptions {
   /** Prism, e.g. `http://127.0.0.1:41234`. */
   target: string;
-  /** Turn Prism's 422 (request violations, proxy mode) into the contract's 400. */
-  requestViolations?: 'apig-400' | 'pass';
   /** How long Prism may stay silent on a request; default `defaultPrismTimeoutMs`. */
   prismTimeoutMs?: number;
   /** Where it says what went wrong (Prism stopped answering). */
@@ -85,15 +86,7 @@ function forward(
   });
   upstream.on('response', (answer) => {
     const status = answer.statusCode ?? 502;
-    const pathname = pathOf(request.url ?? '/');
-    if (status === 422 && options.requestViolations === 'apig-400') {
-      return translateViolations(answer, response, {
-        operation: operationOf(pathname),
-        status: 400,
-        origin: single(request.headers.origin),
-      });
-    }
-    const operation = operationOf(pathname);
+    const operation = operationOf(pathOf(request.url ?? '/'));
     // Prism's own finding on the upstream's answer, a warning outside 2xx,
     // made an error; not for the guard's own 502/504 (X-Mock-Proxy-Error) nor
     // a 304 (a cache revalidation, no body), which are no answer to judge.
@@ -114,12 +107,7 @@ function forward(
       tapJson(answer, (body) => options.record?.(operation, body));
     }
     const headers = endToEnd(answer.headers);
-    const problem = answer.headers['x-mock-problem'];
-    if (options.onMockLine && typeof problem === 'string') {
-      options.onMockLine(
-        `mock: ${request.method} ${request.url?.slice(0, 200)}: refused: ${problem}`,
-      );
-    }
+    sayRefusal(options.onMockLine, request, answer.headers['x-mock-problem']);
     response.writeHead(status, options.requestIds ? exposingRequestId(headers) : headers);
     answer.pipe(response);
   });
@@ -222,35 +210,4 @@ function sendUndocumentedStatus(
     'sl-violations': violations ?? JSON.stringify([finding]),
   });
   response.end(body);
-}
-
-/** Prism's answer headers, its CORS exposing the request id too (a page reads it). */
-function exposingRequestId(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  if (headers['access-control-allow-origin'] === undefined) return headers;
-  const exposed = headers['access-control-expose-headers'];
-  if (exposed !== undefined && String(exposed).trim() === '*') return headers;
-  const list = exposed === undefined ? requestIdHeader : `${String(exposed)}, ${requestIdHeader}`;
-  return { ...headers, 'access-control-expose-headers': list };
-}
-
-/** Prism's 422 problem+json (request violations) as the contract's 400, violations in `sl-violations`. */
-function translateViolations(
-  answer: IncomingMessage,
-  response: ServerResponse,
-  own: OwnAnswer,
-): void {
-  const chunks: Buffer[] = [];
-  answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-  answer.on('end', () => {
-    let violations = '[]';
-    try {
-      const problem = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-        validation?: unknown;
-      };
-      violations = JSON.stringify(problem.validation ?? []);
-    } catch {
-      // Not Prism's problem+json: the 400 still stands, without details.
-    }
-    sendContractAnswer(response, { ...own, extra: { 'sl-violations': violations } });
-  });
 }

@@ -9,7 +9,14 @@ import { requestIdHeader } from '../generated/operations.js';
 import { type AnswerOptions, answer } from '../src/mock/answer-request.ts';
 import { pathOf } from '../src/mock/routes.ts';
 import type { Behind } from './behind-prism-child.ts';
-import { operationOf, sendContractAnswer, single } from './own-answers.ts';
+import {
+  exposingRequestId,
+  headerReader,
+  operationOf,
+  sayRefusal,
+  sendContractAnswer,
+  single,
+} from './own-answers.ts';
 import type { EnforcedAnswer, PrismInProcess } from './prism-in-process.ts';
 
 export interface InProcessOptions extends AnswerOptions {
@@ -38,7 +45,7 @@ export function behindPrismInProcess(options: InProcessOptions): Behind {
       response.end();
       return;
     }
-    const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
+    const headers = headerReader(request);
     const input = {
       method: request.method ?? 'GET',
       target: request.url ?? '/',
@@ -72,11 +79,11 @@ export function behindPrismInProcess(options: InProcessOptions): Behind {
 /** Prism's headers on every answer (prism-http-server's setCommonCORSHeaders). */
 function corsOf(request: IncomingMessage): Record<string, string> {
   return {
-    'Access-Control-Allow-Origin': single(request.headers.origin) ?? '*',
-    'Access-Control-Allow-Headers':
+    'access-control-allow-origin': single(request.headers.origin) ?? '*',
+    'access-control-allow-headers':
       single(request.headers['access-control-request-headers']) ?? '*',
-    'Access-Control-Allow-Credentials': 'true',
-    'Access-Control-Expose-Headers':
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers':
       single(request.headers['access-control-expose-headers']) ?? '*',
   };
 }
@@ -102,21 +109,16 @@ function send(
     });
     return;
   }
-  const problem = enforced.headers['x-mock-problem'];
-  if (options.onMockLine && problem !== undefined) {
-    options.onMockLine(
-      `mock: ${request.method} ${request.url?.slice(0, 200)}: refused: ${problem}`,
-    );
-  }
+  sayRefusal(options.onMockLine, request, enforced.headers['x-mock-problem']);
   // The front's own request id stands: the data layer's is dropped.
   const { [requestIdHeader.toLowerCase()]: _theirs, ...headers } = enforced.headers;
-  const cors = corsOf(request);
-  const exposed = cors['Access-Control-Expose-Headers'];
-  if (exposed !== '*') cors['Access-Control-Expose-Headers'] = `${exposed}, ${requestIdHeader}`;
-  response.writeHead(enforced.status, {
-    ...cors,
-    ...headers,
-    'Content-Length': Buffer.byteLength(enforced.body),
-  });
+  response.writeHead(
+    enforced.status,
+    exposingRequestId({
+      ...corsOf(request),
+      ...headers,
+      'content-length': Buffer.byteLength(enforced.body),
+    }),
+  );
   response.end(enforced.body);
 }

@@ -23,7 +23,13 @@ import { decodes, pathOf } from '../src/mock/routes.ts';
 import type { Behind } from './behind-prism-child.ts';
 import { type HomePage, sendHomePage } from './home-page.ts';
 import { type Listening, listen } from './http-support.ts';
-import { operationOf, sendContractAnswer, sendMockAnswer, single } from './own-answers.ts';
+import {
+  headerReader,
+  operationOf,
+  sendContractAnswer,
+  sendMockAnswer,
+  single,
+} from './own-answers.ts';
 
 export interface FrontOptions {
   host: string;
@@ -118,7 +124,7 @@ function handle(request: IncomingMessage, response: ServerResponse, options: Fro
     );
     return;
   }
-  const headers = { get: (name: string) => single(request.headers[name.toLowerCase()]) };
+  const headers = headerReader(request);
   if (operation !== undefined && options.gate !== undefined) {
     const checked = {
       operation,

@@ -1,7 +1,7 @@
 // The answers the mock's own servers give themselves (not Prism's): the
 // contract's example for a status, and an answer the gate made, with CORS as
 // Prism gives it, so that a page on another origin can read them.
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { type OperationId, requestIdHeader } from '../generated/operations.js';
 import { documented, type MockAnswer } from '../src/mock/answer-request.ts';
 import { route } from '../src/mock/routes.ts';
@@ -9,6 +9,11 @@ import { route } from '../src/mock/routes.ts';
 /** One header value of a request (repeated ones joined), or null. */
 export const single = (value: string | string[] | undefined): string | null =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+
+/** A request's headers as the shared core reads them (`get`, any case). */
+export const headerReader = (request: IncomingMessage) => ({
+  get: (name: string) => single(request.headers[name.toLowerCase()]),
+});
 
 /** The operation of the table a path is, if any (its 400s and 5xx are that operation's). */
 export const operationOf = (pathname: string): OperationId | undefined => route(pathname).operation;
@@ -31,26 +36,35 @@ export const exposed = `X-Mock-Problem, X-Mock-Fault, sl-violations, ${requestId
 /** The contract's first example for a status, as JSON. */
 export function sendContractAnswer(response: ServerResponse, own: OwnAnswer): void {
   const example = documented(own.operation, String(own.status))?.value;
-  const text = JSON.stringify(example ?? null);
-  response.writeHead(own.status, {
+  sendJson(response, own.status, example ?? null, own.origin, {
     'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-    'Access-Control-Allow-Origin': own.origin ?? '*',
-    'Access-Control-Expose-Headers': exposed,
-    Vary: 'Origin',
     ...(own.problem === undefined ? {} : { 'X-Mock-Problem': own.problem }),
     ...(own.close ? { Connection: 'close' } : {}),
     ...own.extra,
   });
-  response.end(text);
 }
 
-export /** An answer the gate made (a 401, a fault, the mock's own 400), with CORS as Prism gives it. */
-function sendMockAnswer(response: ServerResponse, answer: MockAnswer, origin: string | null): void {
+/** An answer the gate made (a 401, a fault, the mock's own 400); the front's request id stands. */
+export function sendMockAnswer(
+  response: ServerResponse,
+  answer: MockAnswer,
+  origin: string | null,
+): void {
   if (response.destroyed) return;
-  const text = JSON.stringify(answer.body);
   const { [requestIdHeader]: _ours, ...headers } = answer.headers;
-  response.writeHead(answer.status, {
+  sendJson(response, answer.status, answer.body, origin, headers);
+}
+
+/** A JSON body with the CORS a page on another origin needs to read it, as Prism gives it. */
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  origin: string | null,
+  headers: OutgoingHttpHeaders,
+): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
     ...headers,
     'Content-Length': Buffer.byteLength(text),
     'Access-Control-Allow-Origin': origin ?? '*',
@@ -58,4 +72,24 @@ function sendMockAnswer(response: ServerResponse, answer: MockAnswer, origin: st
     Vary: 'Origin',
   });
   response.end(text);
+}
+
+/** Prism's answer headers (lower-case names), its CORS exposing the request id too (a page reads it). */
+export function exposingRequestId(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  if (headers['access-control-allow-origin'] === undefined) return headers;
+  const exposed = headers['access-control-expose-headers'];
+  if (exposed !== undefined && String(exposed).trim() === '*') return headers;
+  const list = exposed === undefined ? requestIdHeader : `${String(exposed)}, ${requestIdHeader}`;
+  return { ...headers, 'access-control-expose-headers': list };
+}
+
+/** The data layer's refusal (its `X-Mock-Problem`), as one line of the mock's log. */
+export function sayRefusal(
+  say: ((line: string) => void) | undefined,
+  request: IncomingMessage,
+  problem: unknown,
+): void {
+  if (say && typeof problem === 'string') {
+    say(`mock: ${request.method} ${request.url?.slice(0, 200)}: refused: ${problem}`);
+  }
 }

@@ -104,7 +104,6 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
     const behind = prism
       ? behindPrismChild({
           target: prism.url,
-          requestViolations: 'pass',
           requestIds: true,
           ...onLine,
           ...onMockLine,

@@ -12,7 +12,7 @@
 // latency first (`Prefer: delay` instead, when given). Each request draws
 // two numbers from the seeded sequence, whatever happens to it, so that a
 // seed replays the same delays and faults for the same requests.
-import type { OperationId } from '../../generated/operations.js';
+import { type OperationId, operations } from '../../generated/operations.js';
 import { AUTH_HEADERS } from '../auth/auth-headers.js';
 import {
   documented,
@@ -75,6 +75,10 @@ export function createGate(options: GateOptions = {}): Gate {
   // Read at each call, so that fake timers (vi.useFakeTimers) move it too.
   const now = options.now ?? (() => Date.now());
   const profile = options.profile ?? {};
+  // What each operation meets, worked out once, not on every request.
+  const conditionsByOperation = new Map(
+    (Object.keys(operations) as OperationId[]).map((id) => [id, conditionsOf(profile, id)]),
+  );
   const firstUse = new Map<string, number>();
   const say = options.onLine ?? (() => {});
 
@@ -98,7 +102,7 @@ export function createGate(options: GateOptions = {}): Gate {
     seed,
     async check(request) {
       const { operation } = request;
-      const conditions = conditionsOf(profile, operation);
+      const conditions = conditionsByOperation.get(operation) ?? conditionsOf(profile, operation);
       const [latencyDraw, faultDraw] = [random(), random()];
       const where = `${request.method} ${request.target.slice(0, 200)}`;
       const prefer = preferOf(request.headers.get('Prefer'));
